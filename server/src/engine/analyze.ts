@@ -1,0 +1,230 @@
+/**
+ * The engine's entry point: a pure function of (text, settings) to a result with topic statuses and
+ * findings. The CLI, the language server and the tests all call this; it imports nothing from VS Code.
+ */
+import { parseMarkdown, type DocumentModel, type Section } from './markdown.js';
+import { readFrontMatter, type DeclaredSettings } from './front-matter.js';
+import { detectLanguage } from './language.js';
+import { inferType } from './contract-type.js';
+import { loadRuleData, type TopicRule } from './rule-data.js';
+import { buildUnits, type Sentence } from './units.js';
+import { evaluateTopic, type Context, type TopicEvaluation, type Problem } from './topic-evaluation.js';
+import { findDefinitions } from './definitions.js';
+import { missingReferences, undeclaredRegimes, undefinedTerms, type RawFinding } from './document-checks.js';
+import { applyInlineControl } from './inline-control.js';
+import { findParties } from './parties.js';
+import { formatHours, formatMonths, formatYears, joinList, message, type MessageId } from './messages.js';
+import { hasTerm } from './terms.js';
+import { conceptTerms } from './rule-data.js';
+import { runCheck } from './checks.js';
+import {
+  TOPIC_IDS, type AnalysisResult, type ContractType, type Finding, type Language, type Regime, type Settings,
+  type Severity, type SeveritySetting, type Source, type Span, type TopicId, type TopicResult,
+} from './types.js';
+
+export const DOCUMENT_RULES: Record<string, Severity> = {
+  contradiction: 'warning',
+  'undefined-term': 'information',
+  'missing-reference': 'information',
+  'undeclared-regime': 'hint',
+  'front-matter': 'warning',
+};
+export const TOPIC_RULE_SEVERITY: Severity = 'warning';
+
+export interface AnalysisDetails extends AnalysisResult {
+  model: DocumentModel;
+  evaluations: Map<TopicId, TopicEvaluation>;
+  parties: { supplier: string; customer: string };
+  applicable: Set<TopicId>;
+}
+
+export function applicableTopics(type: ContractType, regimes: Regime[], required: TopicId[] = []): Set<TopicId> {
+  const { applicability } = loadRuleData();
+  const set = new Set<TopicId>(applicability.types[type]);
+  for (const r of regimes) for (const t of applicability.regimes[r] ?? []) set.add(t);
+  for (const t of required) set.add(t);
+  return set;
+}
+
+function pick<T>(declared: T | undefined, configured: T | undefined, inferred: () => T): [T, Source] {
+  if (declared !== undefined) return [declared, 'front-matter'];
+  if (configured !== undefined) return [configured, 'config'];
+  return [inferred(), 'inferred'];
+}
+
+export function analyze(source: string, settings: Settings = {}): AnalysisDetails {
+  const data = loadRuleData();
+  const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source; // keep offsets; the BOM is not text
+  const model = parseMarkdown(text);
+  let declared: DeclaredSettings = {};
+  const raw: RawFinding[] = [];
+  if (model.frontMatter) {
+    const fm = readFrontMatter(model.frontMatter.raw);
+    declared = fm.declared;
+    if (fm.problem) raw.push({ ruleId: 'front-matter', messageId: 'front-matter', span: model.frontMatter.span, values: { problem: fm.problem } });
+  }
+
+  const body = model.blocks.map((b) => b.text).join('\n');
+  const [language] = pick(declared.language, settings.language, () => detectLanguage(body, data.language) ?? 'en');
+  // A mixed document: each top-level section keeps the language it is written in.
+  const sectionLang = new Map<number, Language>();
+  const langOf = (section: Section): Language => {
+    if (declared.language || settings.language) return language;
+    let top = section;
+    while (top.parent && top.parent.kind !== 'preamble' && top.parent.kind !== 'title') top = top.parent;
+    let lang = sectionLang.get(top.index);
+    if (!lang) {
+      const own = model.blocks.filter((b) => b.span.start >= top.span.start && b.span.start < top.span.end).map((b) => b.text).join('\n');
+      lang = detectLanguage(own, data.language) ?? language;
+      sectionLang.set(top.index, lang);
+    }
+    return lang;
+  };
+  const [type, typeSource] = pick(declared.type, settings.type, () => inferType(model.title?.text ?? model.blocks[0]?.text ?? '', body, language, data.language));
+  const regimesPicked = declared.regimes ?? settings.regimes;
+  const regimes = [...new Set(regimesPicked ?? [])].sort() as Regime[];
+  const regimesSource: Source | null = declared.regimes ? 'front-matter' : settings.regimes ? 'config' : null;
+  const applicable = applicableTopics(type, regimes, settings.requiredTopics);
+
+  const units = buildUnits(model, langOf);
+  const definitions = findDefinitions(model);
+  const ctx: Context = { type, regimes, language, languageData: data.language, definedTerms: new Set(definitions.map((d) => d.term.toLowerCase())) };
+  const parties = findParties(text, language);
+  const bySection = new Map<number, Sentence[]>();
+  for (const s of units.sentences) {
+    const list = bySection.get(s.section.index);
+    if (list) list.push(s); else bySection.set(s.section.index, [s]);
+  }
+
+  const topics = {} as Record<TopicId, TopicResult>;
+  const evaluations = new Map<TopicId, TopicEvaluation>();
+  const titleSpan = titleLine(model);
+  for (const id of TOPIC_IDS) {
+    const rule = data.topics.get(id)!;
+    const evaluation = evaluateTopic(rule, units, ctx, bySection);
+    evaluations.set(id, evaluation);
+    const evidenceSentences = evaluation.best ? [...evaluation.best.sentences, ...evaluation.matched.filter((s) => !evaluation.best!.sentences.includes(s))] : [];
+    const status = applicable.has(id) ? evaluation.status : 'not-applicable';
+    topics[id] = { status, evidence: evidenceSentences.slice(0, 5).map((s) => ({ span: s.span, text: s.text.trim().replace(/\s+/g, ' ') })) };
+    if (!applicable.has(id)) continue;
+    raw.push(...topicFindings(rule, evaluation, ctx, titleSpan, parties));
+    raw.push(...contradictions(rule, evaluation, language, model));
+  }
+  raw.push(...undefinedTerms(model, definitions), ...missingReferences(model), ...undeclaredRegimes(model, regimes, language));
+
+  const findings = applyInlineControl(toFindings(raw, settings.rules ?? {}, language, data.topics), model.comments, model.lines);
+  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  return { language, type, typeSource, regimes, regimesSource, topics, findings, model, evaluations, parties, applicable };
+}
+
+/** Where a missing topic is reported: the title line, else the document's first line of text. */
+function titleLine(model: DocumentModel): Span {
+  if (model.title) return model.title.span;
+  const first = model.blocks[0];
+  if (!first) return { start: 0, end: 0 };
+  const line = model.lines.lineOf(first.span.start);
+  return { start: first.span.start, end: Math.max(first.span.start, model.lines.lineEnd(line)) };
+}
+
+function describe(problem: Problem, rule: TopicRule, ctx: Context, lang: Language): { messageId: MessageId; values: Record<string, string | number> } {
+  switch (problem.kind) {
+    case 'weak-phrase': {
+      const signal = rule.weak[problem.signalIndex];
+      const detail = signal.says[lang].replace('{phrase}', problem.phrase);
+      const fix = signal.replace
+        ? (lang === 'nl' ? 'schrijf bijvoorbeeld “' : 'write for example “') + signal.replace[lang].replace('{phrase}', problem.phrase).replace('{hours}', String(SUGGESTED_HOURS)) + '”.'
+        : (lang === 'nl' ? 'maak de bepaling concreet, of voeg een bepaling uit de catalogus in.' : 'make the clause specific, or insert a clause from the catalogue.');
+      return { messageId: 'weak-phrase', values: { detail, fix } };
+    }
+    case 'long-notice': {
+      const signal = rule.weak[problem.signalIndex];
+      return { messageId: 'weak-phrase', values: { detail: signal.says[lang].replace('{value}', String(problem.days)), fix: lang === 'nl' ? 'beperk de aankondigingstermijn tot ten hoogste 30 dagen.' : 'limit the notice period to at most 30 days.' } };
+    }
+    case 'disclaimed':
+      return { messageId: 'disclaimed', values: { phrase: problem.phrase } };
+    case 'shortfall': {
+      const r = problem.result;
+      if (r.reason === 'too-long') return { messageId: 'too-long', values: { value: formatHours(r.value!, lang), limit: formatHours(r.limit!, lang) } };
+      if (r.reason === 'too-short') return { messageId: 'too-short', values: { value: formatYears(r.value!, lang), limit: formatYears(r.limit!, lang) } };
+      return { messageId: 'too-low', values: { value: formatMonths(r.value!, lang) } };
+    }
+  }
+}
+
+/** The deadline a replacement suggests: NIS2's early warning, which also meets GDPR's 72 hours. */
+const SUGGESTED_HOURS = 24;
+
+function topicFindings(rule: TopicRule, ev: TopicEvaluation, ctx: Context, titleSpan: Span, parties: { supplier: string; customer: string }): RawFinding[] {
+  const lang = ctx.language;
+  const out: RawFinding[] = [];
+  const refs = rule.references.join('; ');
+  if (ev.status === 'missing') {
+    const deadline = rule.strong.find((p) => p.check === 'duration' && p.maxHours !== undefined);
+    const max = deadline ? formatHours(Math.min(deadline.maxHours!, ...ctx.regimes.map((r) => deadline.regimeMaxHours?.[r] ?? Infinity)), lang) : '';
+    const fix = rule.missing[lang].replace(/\{supplier\}/g, parties.supplier).replace(/\{customer\}/g, parties.customer).replace('{max}', max);
+    out.push({ ruleId: rule.id, messageId: 'missing', span: titleSpan, values: { fix: capitalise(fix), refs } });
+    return out;
+  }
+  const seen = new Set<string>();
+  for (const clause of ev.clauses) {
+    for (const p of clause.problems) {
+      const key = `${p.span.start}:${p.span.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const { messageId, values } = describe(p, rule, ctx, lang);
+      out.push({ ruleId: rule.id, messageId, span: p.span, values: { ...values, refs } });
+    }
+  }
+  const best = ev.best!;
+  // The best clause lacks a strong point that no specific finding above explains: say what it lacks.
+  const unexplained = best.unmet.filter((point) => !best.problems.some((p) => p.kind === 'shortfall' && p.point === point));
+  if (unexplained.length) {
+    const first = best.sentences[0];
+    out.push({ ruleId: rule.id, messageId: 'weak-clause', span: first.span, values: { lacks: joinList(unexplained.map((p) => p.says[lang].replace('{max}', String(Math.min(p.maxHours ?? Infinity, ...ctx.regimes.map((r) => p.regimeMaxHours?.[r] ?? Infinity)))).replace('{min}', String(p.minYears ?? ''))), lang), refs } });
+  }
+  return out;
+}
+
+const FOLLOW_UP_RE = /\b(?:full|final|further|follow-up|detailed|written report|root cause|update|aanvullend\w*|vervolg\w*|definitie\w*|volledig\w*|rapport\w*|eindrapport\w*)\b/i;
+
+/** Two clauses that set the topic's parameter differently (24 hours here, 72 hours there). */
+function contradictions(rule: TopicRule, ev: TopicEvaluation, lang: Language, model: DocumentModel): RawFinding[] {
+  if (!rule.parameter || ev.matched.length < 2) return [];
+  const point = rule.strong.find((p) => p.id === rule.parameter!.check);
+  if (!point || point.check !== 'duration') return [];
+  const stated: { value: number; span: Span }[] = [];
+  for (const s of ev.matched) {
+    if (FOLLOW_UP_RE.test(s.text)) continue;
+    if (point.near && !hasTerm(conceptTerms(rule, point.near, s.lang), s.tokens)) continue;
+    const own = evaluateSentenceFigure(point, rule, s);
+    if (own) stated.push(own);
+  }
+  const out: RawFinding[] = [];
+  const first = stated[0];
+  for (const other of stated.slice(1)) {
+    if (other.value === first.value) continue;
+    const fmt = point.unit === 'period' ? formatYears : formatHours;
+    out.push({ ruleId: 'contradiction', messageId: 'contradiction', span: other.span, values: { topic: rule.name[lang].toLowerCase(), value: fmt(other.value, lang), other: fmt(first.value, lang), otherLine: model.lines.position(first.span.start).line } });
+    break;
+  }
+  return out;
+}
+
+function evaluateSentenceFigure(point: TopicRule['strong'][number], rule: TopicRule, s: Sentence): { value: number; span: Span } | undefined {
+  const r = runCheck({ ...point, maxHours: undefined, regimeMaxHours: undefined, minYears: point.unit === 'period' ? 0 : undefined }, rule, [s], []);
+  return r.value !== undefined && r.span ? { value: r.value, span: r.span } : undefined;
+}
+
+function capitalise(s: string): string { return s.charAt(0).toUpperCase() + s.slice(1); }
+
+function toFindings(raw: RawFinding[], severities: Record<string, SeveritySetting>, lang: Language, topics: Map<TopicId, TopicRule>): Finding[] {
+  const out: Finding[] = [];
+  for (const r of raw) {
+    const topic = topics.has(r.ruleId as TopicId) ? (r.ruleId as TopicId) : null;
+    const severity: SeveritySetting = severities[r.ruleId] ?? (topic ? TOPIC_RULE_SEVERITY : DOCUMENT_RULES[r.ruleId] ?? 'warning');
+    if (severity === 'off') continue;
+    const values = { ...r.values, topic: topic ? topics.get(topic)!.name[lang] : r.values.topic ?? '' };
+    out.push({ ruleId: r.ruleId, topic, severity, messageId: r.messageId, message: message(r.messageId as MessageId, lang, values), span: r.span, fixes: [] });
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * The strong points that need reasoning rather than vocabulary: deadlines, periods, caps, percentages,
+ * amounts and certificate versions. Each takes the clause's sentences and answers met or not, and why.
+ */
+import { findAmounts, findDurations, findMultipliers, findPercentages, inHours, inMonths, inYears, type Duration } from './numbers.js';
+import { findTerms, hasTerm } from './terms.js';
+import { conceptTerms, type StrongPoint, type TopicRule } from './rule-data.js';
+import type { Token } from './tokens.js';
+import type { Language, Regime, Span } from './types.js';
+
+export interface ClauseSentence { span: Span; text: string; tokens: Token[]; lang: Language }
+
+export interface CheckResult {
+  met: boolean;
+  /** The figure the clause states (hours, years, months), for contradictions and messages. */
+  value?: number;
+  /** Where that figure stands. */
+  span?: Span;
+  /** Why a stated figure fails ("72 hours is more than 24"). */
+  reason?: 'too-long' | 'too-short' | 'too-low' | 'outdated' | 'type-one';
+  limit?: number;
+}
+
+const DEADLINE_UNITS = new Set(['minutes', 'hours', 'days', 'business-days', 'weeks']);
+
+export function maxHoursFor(point: StrongPoint, regimes: Regime[]): number | undefined {
+  let max = point.maxHours;
+  for (const r of regimes) {
+    const m = point.regimeMaxHours?.[r];
+    if (m !== undefined && (max === undefined || m < max)) max = m;
+  }
+  return max;
+}
+
+function durationsIn(sentences: ClauseSentence[], rule: TopicRule, near: string | undefined): Duration[] {
+  const out: Duration[] = [];
+  for (const s of sentences) {
+    if (near && !hasTerm(conceptTerms(rule, near, s.lang), s.tokens)) continue;
+    out.push(...findDurations(s.text, s.span.start));
+  }
+  return out;
+}
+
+function durationCheck(point: StrongPoint, rule: TopicRule, sentences: ClauseSentence[], regimes: Regime[]): CheckResult {
+  const all = durationsIn(sentences, rule, point.near);
+  if (point.unit === 'period' || point.minYears !== undefined) {
+    const periods = all.filter((d) => d.unit === 'years' || d.unit === 'months');
+    if (!periods.length) return { met: false };
+    const longest = periods.reduce((a, b) => (inYears(b) > inYears(a) ? b : a));
+    const years = inYears(longest);
+    const min = point.minYears ?? 0;
+    return years >= min ? { met: true, value: years, span: longest.span } : { met: false, value: years, span: longest.span, reason: 'too-short', limit: min };
+  }
+  const deadlines = all.filter((d) => DEADLINE_UNITS.has(d.unit));
+  if (!deadlines.length) return { met: false };
+  const shortest = deadlines.reduce((a, b) => (inHours(b) < inHours(a) ? b : a));
+  const hours = inHours(shortest);
+  const max = maxHoursFor(point, regimes);
+  if (max !== undefined && hours > max) return { met: false, value: hours, span: shortest.span, reason: 'too-long', limit: max };
+  return { met: true, value: hours, span: shortest.span };
+}
+
+const FEES_RE = /\b(?:fees?|charges?|amounts?|paid|payable|price|vergoeding(?:en)?|betaald|verschuldigd|bedrag(?:en)?|prijs|contractwaarde|opdrachtwaarde)\b/i;
+const UNLIMITED_RE = /\b(?:unlimited|uncapped|not (?:be )?(?:limited|capped)|onbeperkt|niet beperkt)\b/i;
+
+function liabilityCap(sentences: ClauseSentence[]): CheckResult {
+  let best: CheckResult = { met: false };
+  for (const s of sentences) {
+    if (UNLIMITED_RE.test(s.text)) return { met: true };
+    if (findAmounts(s.text).length) best = { met: true };
+    if (!FEES_RE.test(s.text)) continue;
+    if (findMultipliers(s.text).some((m) => m >= 1) && /\b(?:annual|yearly|twelve|12|jaar|jaarlijks|twaalf)\b/i.test(s.text)) return { met: true, value: 12 };
+    const periods = findDurations(s.text, s.span.start).filter((d) => d.unit === 'months' || d.unit === 'years');
+    for (const p of periods) {
+      const months = inMonths(p);
+      if (months >= 12) return { met: true, value: months, span: p.span };
+      if (!best.met) best = { met: false, value: months, span: p.span, reason: 'too-low', limit: 12 };
+    }
+    if (!best.met && !best.reason && /\b(?:total|aggregate|all|totale|totaal)\b/i.test(s.text) && /\b(?:fees?|vergoeding)\b/i.test(s.text)) best = { met: true };
+  }
+  return best;
+}
+
+const CERTIFICATE_RE = /\b(?:27001|27017|27018|soc\s*2|isae\s*3402|ssae\s*1[68]|eucc|eucs|nen\s*7510|iso\s*22301|bsi\s*c5|c5)\b/i;
+
+function certificateStandard(sentences: ClauseSentence[]): CheckResult {
+  const text = sentences.map((s) => s.text).join(' ');
+  const withoutOld = text.replace(/27001\s*[:/-]?\s*2013/gi, '').replace(/\b(?:soc\s*2|isae\s*3402)\s*,?\s*type\s*(?:i|1)\b(?!\s*i)/gi, '');
+  if (CERTIFICATE_RE.test(withoutOld)) return { met: true };
+  if (/27001\s*[:/-]?\s*2013/i.test(text)) return { met: false, reason: 'outdated' };
+  if (/type\s*(?:i|1)\b/i.test(text)) return { met: false, reason: 'type-one' };
+  return { met: false };
+}
+
+export function runCheck(point: StrongPoint, rule: TopicRule, sentences: ClauseSentence[], regimes: Regime[]): CheckResult {
+  switch (point.check) {
+    case 'duration': return durationCheck(point, rule, sentences, regimes);
+    case 'percent': return { met: sentences.some((s) => findPercentages(s.text).some((p) => p >= 90 && p <= 100)) };
+    case 'amount': return { met: sentences.some((s) => findAmounts(s.text).length > 0) };
+    case 'liability-cap': return liabilityCap(sentences);
+    case 'certificate-standard': return certificateStandard(sentences);
+    default: {
+      if (!point.concept) return { met: false };
+      const met = sentences.some((s) => findTerms(conceptTerms(rule, point.concept!, s.lang), s.tokens).length > 0);
+      return { met };
+    }
+  }
+}
+
+/** A notice period before an audit (or similar) of at least `minDays` days: a weak signal. */
+export function longNotice(sentence: ClauseSentence, minDays: number): Duration | undefined {
+  if (!/\b(?:notice|notify|advance|kennisgeving|vooraf|aankondig\w*|voorafgaand\w*)\b/i.test(sentence.text)) return undefined;
+  return findDurations(sentence.text, sentence.span.start).find((d) => (d.unit === 'days' || d.unit === 'business-days' || d.unit === 'weeks' || d.unit === 'months') && inHours(d) / 24 >= minDays);
+}

@@ -1,0 +1,85 @@
+/** Checks of the document as a whole: undefined terms, missing annexes, contradictions and undeclared regimes. */
+import type { DocumentModel } from './markdown.js';
+import type { Definition } from './definitions.js';
+import type { Language, Regime, Span } from './types.js';
+
+export interface RawFinding { ruleId: string; messageId: string; span: Span; values: Record<string, string | number> }
+
+/** Heads of multi-word terms that contracts define; other capitalised phrases are mostly names. */
+const TERM_HEADS = /^(?:information|data|services?|incidents?|breach|agreement|software|products?|documentation|fees|date|period|measures|personnel|subprocessors?|sub-processors?|deliverables|materials|order|plan|policy|report|levels?|systems?|equipment|platform|content|account|users?|credits?|hours|requirements|obligations|property|rights|code|environment|informatie|gegevens|diensten|dienst|incident|maatregelen|documentatie|programmatuur|apparatuur|producten|vergoeding|datum|periode|rechten|eisen|niveau|verplichtingen|omgeving)$/i;
+const SENTENCE_START = /(?:^|[.!?:;]\s+|\n\s*|["“(]\s*)$/;
+
+export function undefinedTerms(model: DocumentModel, definitions: Definition[]): RawFinding[] {
+  if (definitions.length < 2) return []; // a document with no definitions uses capitals for other reasons
+  const defined = new Set(definitions.map((d) => d.term.toLowerCase()));
+  const uses = new Map<string, Span[]>();
+  const re = /\b([\p{Lu}][\p{Ll}]+(?:[ -][\p{Lu}][\p{Ll}]+){1,3})\b/gu;
+  for (const block of model.blocks) {
+    if (block.kind === 'heading') continue;
+    for (const m of block.text.matchAll(re)) {
+      const words = m[1].split(/[ -]/);
+      if (!TERM_HEADS.test(words[words.length - 1])) continue;
+      let term = m[1];
+      // "Each Security Incident" at a sentence start: drop the capitalised first word if the rest is a term.
+      if (SENTENCE_START.test(block.text.slice(Math.max(0, m.index! - 3), m.index!)) && words.length > 2) term = words.slice(1).join(' ');
+      else if (SENTENCE_START.test(block.text.slice(Math.max(0, m.index! - 3), m.index!))) continue;
+      if (defined.has(term.toLowerCase()) || [...defined].some((d) => term.toLowerCase().endsWith(` ${d}`) || d.endsWith(` ${term.toLowerCase()}`))) continue;
+      const start = block.span.start + m.index! + (m[1].length - term.length);
+      const list = uses.get(term) ?? [];
+      list.push({ start, end: start + term.length });
+      uses.set(term, list);
+    }
+  }
+  const out: RawFinding[] = [];
+  for (const [term, spans] of uses) if (spans.length >= 2) out.push({ ruleId: 'undefined-term', messageId: 'undefined-term', span: spans[0], values: { term } });
+  return out;
+}
+
+const REF_RE = /\b(Annex|Schedule|Exhibit|Appendix|Attachment|Bijlage|Addendum)\s+([A-Z]|\d{1,2}|[IVX]{1,4})\b/g;
+
+export function missingReferences(model: DocumentModel): RawFinding[] {
+  const present = new Set<string>();
+  for (const s of model.sections) {
+    for (const m of s.title.matchAll(REF_RE)) present.add(`${m[1].toLowerCase()} ${m[2].toUpperCase()}`);
+  }
+  // A document with no annexes at all is often a main body whose annexes are separate files.
+  const hasAnnexes = model.sections.some((s) => s.kind === 'annex');
+  const out: RawFinding[] = [];
+  const reported = new Set<string>();
+  for (const block of model.blocks) {
+    if (block.kind === 'heading') continue;
+    for (const m of block.text.matchAll(REF_RE)) {
+      const key = `${m[1].toLowerCase()} ${m[2].toUpperCase()}`;
+      if (present.has(key) || reported.has(key)) continue;
+      const kindPresent = [...present].some((p) => p.startsWith(m[1].toLowerCase()));
+      if (!hasAnnexes && !kindPresent) continue;
+      reported.add(key);
+      const start = block.span.start + m.index!;
+      out.push({ ruleId: 'missing-reference', messageId: 'missing-reference', span: { start, end: start + m[0].length }, values: { ref: m[0] } });
+    }
+  }
+  return out;
+}
+
+const REGIME_MENTIONS: Record<Regime, { re: RegExp; name: Record<Language, string> }> = {
+  nis2: { re: /\b(?:NIS2|NIS 2|NIS-2|Directive \(EU\) 2022\/2555|Richtlijn \(EU\) 2022\/2555|Cyberbeveiligingswet)\b/, name: { en: 'NIS2', nl: 'NIS2' } },
+  dora: { re: /\b(?:DORA|Digital Operational Resilience Act|Regulation \(EU\) 2022\/2554|Verordening \(EU\) 2022\/2554)\b/, name: { en: 'DORA', nl: 'DORA' } },
+  'dora-critical': { re: /$^/, name: { en: 'DORA', nl: 'DORA' } },
+  gdpr: { re: /\b(?:GDPR|General Data Protection Regulation|AVG|Algemene [Vv]erordening [Gg]egevensbescherming|Regulation \(EU\) 2016\/679|Verordening \(EU\) 2016\/679)\b/, name: { en: 'the GDPR', nl: 'de AVG' } },
+  cra: { re: /\b(?:Cyber Resilience Act|CRA|Regulation \(EU\) 2024\/2847|Cyberweerbaarheidsverordening)\b/, name: { en: 'the Cyber Resilience Act', nl: 'de Cyberweerbaarheidsverordening' } },
+};
+
+export function undeclaredRegimes(model: DocumentModel, regimes: Regime[], lang: Language): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const [regime, { re, name }] of Object.entries(REGIME_MENTIONS) as [Regime, (typeof REGIME_MENTIONS)[Regime]][]) {
+    if (regimes.includes(regime) || (regime === 'dora' && regimes.includes('dora-critical'))) continue;
+    for (const block of model.blocks) {
+      const m = re.exec(block.text);
+      if (!m) continue;
+      const start = block.span.start + m.index;
+      out.push({ ruleId: 'undeclared-regime', messageId: 'undeclared-regime', span: { start, end: start + m[0].length }, values: { regime, regimeName: name[lang] } });
+      break;
+    }
+  }
+  return out;
+}

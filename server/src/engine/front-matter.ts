@@ -1,0 +1,37 @@
+/** Reads the `clauselint:` key of a document's YAML front matter. */
+import { parseDocument } from 'yaml';
+import { CONTRACT_TYPES, LANGUAGES, REGIMES, type ContractType, type Language, type Regime } from './types.js';
+
+export interface DeclaredSettings { type?: ContractType; regimes?: Regime[]; language?: Language }
+export interface FrontMatterResult { declared: DeclaredSettings; problem?: string }
+
+export function readFrontMatter(raw: string): FrontMatterResult {
+  const doc = parseDocument(raw, { uniqueKeys: false, prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    return { declared: {}, problem: `${e.message.split('\n')[0]}${e.linePos ? ` (front matter line ${e.linePos[0].line})` : ''}` };
+  }
+  const data = doc.toJS() as unknown;
+  if (!data || typeof data !== 'object') return { declared: {} };
+  const own = (data as Record<string, unknown>).clauselint;
+  if (own === undefined) return { declared: {} };
+  if (!own || typeof own !== 'object' || Array.isArray(own)) return { declared: {}, problem: '“clauselint” must be a mapping with type, regimes and language' };
+  const o = own as Record<string, unknown>;
+  const declared: DeclaredSettings = {};
+  const problems: string[] = [];
+  if (o.type !== undefined) {
+    if (CONTRACT_TYPES.includes(o.type as ContractType)) declared.type = o.type as ContractType;
+    else problems.push(`type “${String(o.type)}” is not one of ${CONTRACT_TYPES.join(', ')}`);
+  }
+  if (o.regimes !== undefined) {
+    const list = Array.isArray(o.regimes) ? o.regimes : [o.regimes];
+    const bad = list.filter((r) => !REGIMES.includes(r as Regime));
+    if (bad.length) problems.push(`regime “${bad.join(', ')}” is not one of ${REGIMES.join(', ')}`);
+    declared.regimes = list.filter((r): r is Regime => REGIMES.includes(r as Regime));
+  }
+  if (o.language !== undefined) {
+    if (LANGUAGES.includes(o.language as Language)) declared.language = o.language as Language;
+    else problems.push(`language “${String(o.language)}” is not en or nl`);
+  }
+  return { declared, problem: problems.length ? problems.join('; ') : undefined };
+}

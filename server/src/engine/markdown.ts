@@ -1,0 +1,195 @@
+/**
+ * The document model: Markdown (unified + remark-parse) becomes front matter, sections and text
+ * blocks, each with its exact source span. Article headings written as plain paragraphs
+ * ("Artikel 7 – Beveiliging", "7. LIMITATION OF LIABILITY.") open sections too, as they do for a reader.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import { LineIndex } from './lines.js';
+import type { Span } from './types.js';
+
+export type SectionKind = 'title' | 'article' | 'annex' | 'definitions' | 'signatures' | 'preamble';
+
+export interface Section {
+  index: number;
+  title: string;
+  /** Article number as written ("7", "7.2", "VII"), if any. */
+  number?: string;
+  level: number;
+  kind: SectionKind;
+  /** The heading line; for the preamble, the document's first line. */
+  headingSpan: Span;
+  /** From the heading to the next heading of the same or a higher level. */
+  span: Span;
+  parent: Section | null;
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'table-cell';
+
+export interface Block {
+  kind: BlockKind;
+  span: Span;
+  /** The source text of the block with Markdown syntax blanked out, so offsets stay exact. */
+  text: string;
+  section: Section;
+}
+
+export interface Comment { span: Span; body: string }
+
+export interface FrontMatter { raw: string; span: Span; bodySpan: Span }
+
+export interface DocumentModel {
+  text: string;
+  lines: LineIndex;
+  frontMatter: FrontMatter | null;
+  sections: Section[];
+  blocks: Block[];
+  comments: Comment[];
+  /** Code blocks, tables and front matter: places a fix must never insert into. */
+  protectedSpans: Span[];
+  title: Block | null;
+}
+
+interface MdNode {
+  type: string;
+  depth?: number;
+  value?: string;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+const ANNEX_RE = /^(?:annex|schedule|exhibit|appendix|attachment|bijlage|addendum)\b/i;
+const SIGNATURE_RE = /^(?:signatures?|signed|execution|in witness whereof|ondertekening|handtekeningen|aldus overeengekomen|aldus opgemaakt|getekend)\b/i;
+const DEFINITIONS_RE = /^(?:definitions?|defined terms|interpretation|definities|begrippen|begripsbepalingen)\b/i;
+/** "7", "7.2", "Article 7", "Artikel 7 –", "ARTICLE VII", "Section 7.", "§ 7" before a heading's words. */
+const NUMBER_RE = /^(?:(?:article|artikel|section|clause|art\.|§)\s*)?((?:\d+(?:\.\d+)*|[ivxlc]+)(?=[.\s:–—-]|$))\.?\s*[:–—-]?\s*/i;
+/** A paragraph that is really an article heading: short, numbered, no sentence after it. */
+const PSEUDO_HEADING_RE = /^(?:(?:article|artikel|section|clause)\s+(?:\d+|[ivxlc]+)\b[.:]?\s*[–—-]?\s*[\p{L} ,&'’/()-]{0,70}|\d{1,2}(?:\.\d{1,2})?\.?\s+[\p{Lu}][\p{Lu}\p{Ll} ,&'’/()-]{2,70}\.?)$/iu;
+
+function blank(text: string): string {
+  // Blank out Markdown syntax with spaces of equal length: offsets into the block stay source offsets.
+  return text
+    .replace(/\]\([^)\n]*\)/g, (m) => ' '.repeat(m.length))
+    .replace(/<!--[\s\S]*?-->/g, (m) => m.replace(/[^\n]/g, ' '))
+    .replace(/[*_`[\]|\\]/g, ' ')
+    .replace(/^[ \t]*(?:#{1,6}|>+)[ \t]/gm, (m) => ' '.repeat(m.length));
+}
+
+function classify(title: string): SectionKind {
+  const words = title.replace(NUMBER_RE, '').trim();
+  if (ANNEX_RE.test(words) || ANNEX_RE.test(title)) return 'annex';
+  if (SIGNATURE_RE.test(words)) return 'signatures';
+  if (DEFINITIONS_RE.test(words)) return 'definitions';
+  return 'article';
+}
+
+function pseudoLevel(line: string): number | undefined {
+  if (line.length > 90 || line.includes('\n') || !PSEUDO_HEADING_RE.test(line)) return undefined;
+  // A numbered paragraph that is a whole sentence ("6.1. Supplier delivers…") is not a heading.
+  const words = line.replace(NUMBER_RE, '');
+  const shouting = words === words.toUpperCase();
+  if (/^\d/.test(line) && !shouting && (/\.$/.test(words) || words.split(/\s+/).length > 8)) return undefined;
+  if (/^\d+\.\d+/.test(line)) return 3;
+  return 2;
+}
+
+export function parseMarkdown(text: string): DocumentModel {
+  const lines = new LineIndex(text);
+  const tree = processor.parse(text) as MdNode;
+  const model: DocumentModel = { text, lines, frontMatter: null, sections: [], blocks: [], comments: [], protectedSpans: [], title: null };
+
+  const preamble: Section = {
+    index: 0, title: '', level: 0, kind: 'preamble',
+    headingSpan: { start: 0, end: lines.lineEnd(0) }, span: { start: 0, end: text.length }, parent: null,
+  };
+  model.sections.push(preamble);
+  let current = preamble;
+  const open: Section[] = [preamble];
+
+  const startSection = (title: string, level: number, headingSpan: Span): Section => {
+    while (open.length > 1 && open[open.length - 1].level >= level) open.pop()!.span.end = headingSpan.start;
+    const numbered = NUMBER_RE.exec(title.trim());
+    const section: Section = {
+      index: model.sections.length, title: title.trim(), number: numbered?.[1], level,
+      kind: classify(title.trim()), headingSpan, span: { start: headingSpan.start, end: text.length },
+      parent: open[open.length - 1],
+    };
+    if (section.kind !== 'annex' && section.parent && section.parent.kind === 'annex') section.kind = 'annex';
+    model.sections.push(section);
+    open.push(section);
+    return section;
+  };
+
+  const span = (n: MdNode): Span => ({ start: n.position?.start.offset ?? 0, end: n.position?.end.offset ?? 0 });
+  const addBlock = (kind: BlockKind, s: Span) => {
+    const source = text.slice(s.start, s.end);
+    if (!/[\p{L}\p{N}]/u.test(source)) return;
+    model.blocks.push({ kind, span: s, text: blank(source), section: current });
+  };
+
+  // An explicit stack instead of recursion: deeply nested input must not overflow the call stack.
+  const stack: MdNode[] = [...(tree.children ?? [])].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    const s = span(node);
+    switch (node.type) {
+      case 'yaml':
+        model.frontMatter = { raw: node.value ?? '', span: s, bodySpan: { start: text.indexOf('\n', s.start) + 1, end: s.end - 3 } };
+        model.protectedSpans.push(s);
+        break;
+      case 'heading': {
+        const raw = text.slice(s.start, s.end);
+        const title = blank(raw).trim();
+        if (node.depth === 1 && !model.title && model.blocks.length === 0) {
+          current = preamble;
+          preamble.title = title;
+          preamble.kind = 'title';
+          preamble.headingSpan = s;
+          addBlock('heading', s);
+          model.title = model.blocks[model.blocks.length - 1] ?? null;
+        } else {
+          current = startSection(title, node.depth ?? 2, s);
+          addBlock('heading', s);
+        }
+        break;
+      }
+      case 'paragraph': {
+        // From the start of its line, so that a list marker ("1. DEFINITIONS.") counts as the number.
+        const lineStart = lines.lineStart(lines.lineOf(s.start));
+        const raw = blank(text.slice(lineStart, s.end)).replace(/^[\s>]+/, '').trim();
+        const level = pseudoLevel(raw);
+        if (level) {
+          current = startSection(raw, level + 10, s); // below any real heading, whatever its depth
+          addBlock('heading', s);
+        } else addBlock('paragraph', s);
+        break;
+      }
+      case 'tableCell':
+        addBlock('table-cell', s);
+        break;
+      case 'table':
+        model.protectedSpans.push(s);
+        stack.push(...[...(node.children ?? [])].reverse());
+        break;
+      case 'code':
+        model.protectedSpans.push(s);
+        break;
+      case 'html': {
+        const value = node.value ?? '';
+        for (const m of value.matchAll(/<!--([\s\S]*?)-->/g)) {
+          const start = s.start + m.index!;
+          model.comments.push({ span: { start, end: start + m[0].length }, body: m[1].trim() });
+        }
+        break;
+      }
+      default:
+        if (node.children) stack.push(...[...node.children].reverse());
+    }
+  }
+  for (const section of open) if (section !== preamble) section.span.end = Math.min(section.span.end, text.length);
+  return model;
+}

@@ -1,0 +1,90 @@
+/**
+ * Term patterns, the small language the rule data is written in:
+ *   notify            any word with the same stem (notify, notifies, notified)
+ *   secur*  *incident  *beveilig*   a word that starts with, ends with or contains the letters
+ *   =may              exactly this word, not stemmed
+ *   ...               up to three words of any kind ("breach of ... security")
+ * A term is a sequence of these; a term list matches where any of its terms does.
+ */
+import { fold, stem, type Token } from './tokens.js';
+import type { Language } from './types.js';
+
+type WordTest = (t: Token) => boolean;
+type Step = { gap: true } | { gap: false; test: WordTest };
+
+export interface CompiledTerm { source: string; steps: Step[] }
+export interface TermMatch { term: string; first: number; last: number }
+
+function compileWord(raw: string, lang: Language, literal: boolean): Step {
+  if (raw === '...') return { gap: true };
+  const w = fold(raw);
+  if (w.startsWith('=')) { const exact = w.slice(1); return { gap: false, test: (t) => t.word === exact }; }
+  const starts = w.endsWith('*'), ends = w.startsWith('*');
+  const core = w.replace(/^\*|\*$/g, '');
+  if (starts && ends) return { gap: false, test: (t) => t.word.includes(core) };
+  if (starts) return { gap: false, test: (t) => t.word.startsWith(core) };
+  if (ends) return { gap: false, test: (t) => t.word.endsWith(core) };
+  if (literal) return { gap: false, test: (t) => t.word === core || t.word === core + 's' };
+  const s = stem(core, lang);
+  return { gap: false, test: (t) => t.stem === s || t.word === core };
+}
+
+const compiled = new Map<string, CompiledTerm>();
+
+/**
+ * `literal` is for phrases that must be read as written (weak phrases, disclaimers): stemming would
+ * turn "timely" into "time" and find weakness where there is none.
+ */
+export function compileTerm(term: string, lang: Language, literal = false): CompiledTerm {
+  const key = lang + (literal ? '\u0001' : '\u0000') + term;
+  let c = compiled.get(key);
+  if (!c) {
+    const words = term.trim().split(/\s+|(?<=\p{L})(?=[-/])|(?<=[-/])(?=\p{L})/u).filter((w) => w && w !== '-' && w !== '/');
+    c = { source: term, steps: words.map((w) => compileWord(w.replace(/[(),.;:"]/g, '') || w, lang, literal)) };
+    compiled.set(key, c);
+  }
+  return c;
+}
+
+const MAX_GAP = 3;
+
+function matchAt(steps: Step[], tokens: Token[], i: number, s: number): number {
+  if (s === steps.length) return i - 1;
+  const step = steps[s];
+  if (step.gap) {
+    for (let g = 0; g <= MAX_GAP && i + g <= tokens.length; g++) {
+      const end = matchAt(steps, tokens, i + g, s + 1);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  if (i >= tokens.length || !step.test(tokens[i])) return -1;
+  return matchAt(steps, tokens, i + 1, s + 1);
+}
+
+/** Every place where one of `terms` occurs in `tokens`, skipping masked tokens. */
+export function findTerms(terms: CompiledTerm[], tokens: Token[], masked?: Set<number>): TermMatch[] {
+  const found: TermMatch[] = [];
+  for (const term of terms) {
+    for (let i = 0; i < tokens.length; i++) {
+      if (masked?.has(i)) continue;
+      const last = matchAt(term.steps, tokens, i, 0);
+      if (last >= 0) {
+        let clean = true;
+        if (masked) for (let k = i; k <= last; k++) if (masked.has(k)) { clean = false; break; }
+        if (clean) found.push({ term: term.source, first: i, last });
+      }
+    }
+  }
+  return found;
+}
+
+export function hasTerm(terms: CompiledTerm[], tokens: Token[], masked?: Set<number>): boolean {
+  for (const term of terms) {
+    for (let i = 0; i < tokens.length; i++) {
+      if (masked?.has(i)) continue;
+      if (matchAt(term.steps, tokens, i, 0) >= 0) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,41 @@
+/**
+ * Words with their offsets, lower-cased and stemmed with natural's Porter stemmers (English, Dutch).
+ * natural's own tokenizers drop offsets, and every finding needs its exact place, so we split here
+ * and use natural for what it is good at: stems. Each distinct word is stemmed once.
+ */
+import porterEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import porterNl from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
+import type { Language } from './types.js';
+
+export interface Token { word: string; stem: string; start: number; end: number }
+
+const STEMMERS: Record<Language, { stem(word: string): string }> = { en: porterEn, nl: porterNl };
+const stemCache: Record<Language, Map<string, string>> = { en: new Map(), nl: new Map() };
+
+/** Lower case without diacritics, so "geïnformeerd" and "geinformeerd" meet. */
+export function fold(word: string): string {
+  const lower = word.toLowerCase();
+  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
+}
+
+export function stem(word: string, lang: Language): string {
+  const cache = stemCache[lang];
+  let s = cache.get(word);
+  if (s === undefined) {
+    s = /^\d/.test(word) ? word : STEMMERS[lang].stem(word);
+    if (cache.size > 200_000) cache.clear();
+    cache.set(word, s);
+  }
+  return s;
+}
+
+const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+export function tokenize(text: string, lang: Language, base = 0): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    const word = fold(m[0]);
+    tokens.push({ word, stem: stem(word, lang), start: base + m.index!, end: base + m.index! + m[0].length });
+  }
+  return tokens;
+}

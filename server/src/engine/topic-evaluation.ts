@@ -1,0 +1,165 @@
+/**
+ * Decides, for one topic, which sentences speak of it, how strong its best clause is, and which
+ * weak phrases, disclaimers and shortfalls to report. The vocabulary comes from the topic's data;
+ * only the reasoning lives here.
+ */
+import { longNotice, maxHoursFor, runCheck, type CheckResult, type ClauseSentence } from './checks.js';
+import { compileList, conceptTerms, type LanguageData, type StrongPoint, type TopicRule } from './rule-data.js';
+import { findTerms, hasTerm, type TermMatch } from './terms.js';
+import type { Sentence, Units } from './units.js';
+import type { ContractType, Language, Regime, Span, TopicStatus } from './types.js';
+
+export interface Context {
+  type: ContractType;
+  regimes: Regime[];
+  language: Language;
+  languageData: LanguageData;
+  /** Lower-cased defined terms of the document, to tell a defined "Material Incident" from an undefined one. */
+  definedTerms: Set<string>;
+}
+
+export type Problem =
+  | { kind: 'weak-phrase'; span: Span; phrase: string; signalIndex: number }
+  | { kind: 'disclaimed'; span: Span; phrase: string }
+  | { kind: 'shortfall'; span: Span; point: StrongPoint; result: CheckResult }
+  | { kind: 'long-notice'; span: Span; days: number; signalIndex: number };
+
+export interface Clause {
+  sentences: Sentence[];
+  unmet: StrongPoint[];
+  problems: Problem[];
+  status: 'present' | 'weak';
+  /** Results of the strong points, by id: the figures a clause states. */
+  results: Map<string, CheckResult>;
+}
+
+export interface TopicEvaluation { status: TopicStatus; clauses: Clause[]; best: Clause | null; matched: Sentence[] }
+
+function applies(point: StrongPoint, ctx: Context): boolean {
+  const a = point.appliesTo;
+  if (!a) return true;
+  return Boolean(a.types?.includes(ctx.type) || a.regimes?.some((r) => ctx.regimes.includes(r)));
+}
+
+function maskedTokens(rule: TopicRule, s: Sentence): Set<number> | undefined {
+  if (!rule.mask) return undefined;
+  const hits = findTerms(conceptTerms(rule, rule.mask, s.lang), s.tokens);
+  if (!hits.length) return undefined;
+  const masked = new Set<number>();
+  for (const h of hits) for (let i = h.first; i <= h.last; i++) masked.add(i);
+  return masked;
+}
+
+/** A sentence is about the topic when every concept of one detection group occurs in it or in its headings, at least one in the sentence. */
+function speaksOf(rule: TopicRule, s: Sentence, units: Units): boolean {
+  const masked = maskedTokens(rule, s);
+  let heading: ReturnType<Units['headingTokens']> | undefined;
+  for (const group of rule.detect) {
+    let inSentence = 0;
+    let all = true;
+    for (const concept of group) {
+      const terms = conceptTerms(rule, concept, s.lang);
+      if (hasTerm(terms, s.tokens, masked)) { inSentence++; continue; }
+      heading ??= units.headingTokens(s.section, s.lang);
+      if (!hasTerm(terms, heading)) { all = false; break; }
+    }
+    if (all && inSentence > 0) return true;
+  }
+  return false;
+}
+
+function spanOf(s: Sentence, m: TermMatch): Span {
+  return { start: s.tokens[m.first].start, end: s.tokens[m.last].end };
+}
+
+/** Clauses are the matched sentences grouped by their section (an article, a sub-clause, an annex). */
+function groupClauses(matched: Sentence[]): Sentence[][] {
+  const groups = new Map<number, Sentence[]>();
+  for (const s of matched) {
+    const key = s.section.kind === 'preamble' || s.section.kind === 'title' ? -1 - s.blockIndex : s.section.index;
+    const g = groups.get(key);
+    if (g) g.push(s); else groups.set(key, [s]);
+  }
+  return [...groups.values()];
+}
+
+/** The sentences a strong point may be found in: the clause plus the rest of its section, up to a limit. */
+function scopeOf(group: Sentence[], all: Sentence[]): ClauseSentence[] {
+  const section = group[0].section;
+  if (section.kind === 'preamble' || section.kind === 'title') {
+    const blocks = new Set(group.map((s) => s.blockIndex));
+    return all.filter((s) => blocks.has(s.blockIndex));
+  }
+  const inSection = all.filter((s) => s.section === section);
+  return inSection.length <= 40 ? inSection : group;
+}
+
+export function evaluateTopic(rule: TopicRule, units: Units, ctx: Context, sectionIndex: Map<number, Sentence[]>): TopicEvaluation {
+  const matched = units.sentences.filter((s) => speaksOf(rule, s, units));
+  if (!matched.length) return { status: 'missing', clauses: [], best: null, matched };
+
+  const clauses: Clause[] = groupClauses(matched).map((group) => {
+    const scope = scopeOf(group, sectionIndex.get(group[0].section.index) ?? group);
+    const results = new Map<string, CheckResult>();
+    const unmet: StrongPoint[] = [];
+    const problems: Problem[] = [];
+    for (const point of rule.strong) {
+      if (!applies(point, ctx)) continue;
+      // Figures must come from the clause itself; words may come from the rest of its section.
+      const result = runCheck(point, rule, point.check ? group : scope, ctx.regimes);
+      results.set(point.id, result);
+      if (!result.met) {
+        unmet.push(point);
+        if (result.reason && result.span) problems.push({ kind: 'shortfall', span: result.span, point, result });
+      }
+    }
+    for (const s of group) problems.push(...weakSignals(rule, s, ctx));
+    const hasShortfall = problems.some((p) => p.kind === 'shortfall');
+    return { sentences: group, unmet, problems, results, status: unmet.length || problems.length || hasShortfall ? 'weak' : 'present' };
+  });
+
+  const score = (c: Clause) => (c.status === 'present' ? 1000 : 0) - c.unmet.length * 10 - c.problems.length;
+  const best = clauses.reduce((a, b) => (score(b) > score(a) ? b : a));
+  return { status: best.status, clauses, best, matched };
+}
+
+function weakSignals(rule: TopicRule, s: Sentence, ctx: Context): Problem[] {
+  const problems: Problem[] = [];
+  rule.weak.forEach((signal, signalIndex) => {
+    if (signal.check === 'long-notice') {
+      const d = longNotice(s, signal.minDays ?? 60);
+      if (d) problems.push({ kind: 'long-notice', span: d.span, days: Math.round(d.value * (d.unit === 'weeks' ? 7 : d.unit === 'months' ? 30 : 1)), signalIndex });
+      return;
+    }
+    const terms = compileList(signal.phrases?.[s.lang], s.lang, true);
+    const hits = findTerms(terms, s.tokens);
+    if (!hits.length) return;
+    if (signal.with && !hasTerm(conceptTerms(rule, signal.with, s.lang), s.tokens)) return;
+    if (signal.unless === 'defined') {
+      if (hits.every((h) => ctx.definedTerms.has(s.text.slice(s.tokens[h.first].start - s.span.start, s.tokens[h.last].end - s.span.start).toLowerCase()))) return;
+    } else if (signal.unless) {
+      const point = rule.strong.find((p) => p.id === signal.unless);
+      if (point && runCheck(point, rule, [s], ctx.regimes).met) return;
+    }
+    // One report per phrase: the longest match wins where phrases overlap ("as soon as reasonably practicable").
+    hits.sort((a, b) => a.first - b.first || b.last - a.last);
+    let lastEnd = -1;
+    for (const h of hits) {
+      if (h.first <= lastEnd) continue;
+      lastEnd = h.last;
+      const span = spanOf(s, h);
+      problems.push({ kind: 'weak-phrase', span, phrase: s.text.slice(span.start - s.span.start, span.end - s.span.start), signalIndex });
+    }
+  });
+  if (rule.negation !== false) {
+    const disclaimers = compileList(ctx.languageData.disclaimers[s.lang], s.lang, true);
+    const hit = findTerms(disclaimers, s.tokens)[0];
+    if (hit) {
+      const span = spanOf(s, hit);
+      problems.push({ kind: 'disclaimed', span, phrase: s.text.slice(span.start - s.span.start, span.end - s.span.start) });
+    }
+  }
+  return problems;
+}
+
+export { maxHoursFor };
