@@ -14,7 +14,8 @@ import { missingReferences, undeclaredRegimes, undefinedTerms, type RawFinding }
 import { applyInlineControl } from './inline-control.js';
 import { findParties } from './parties.js';
 import { formatHours, formatMonths, formatYears, joinList, message, type MessageId } from './messages.js';
-import { hasTerm } from './terms.js';
+import { findTerms } from './terms.js';
+import { findDurations, inHours } from './numbers.js';
 import { conceptTerms } from './rule-data.js';
 import { runCheck } from './checks.js';
 import {
@@ -88,7 +89,7 @@ export function analyze(source: string, settings: Settings = {}): AnalysisDetail
 
   const units = buildUnits(model, langOf);
   const definitions = findDefinitions(model);
-  const ctx: Context = { type, regimes, language, languageData: data.language, definedTerms: new Set(definitions.map((d) => d.term.toLowerCase())) };
+  const ctx: Context = { type, regimes, language, languageData: data.language, definedTerms: new Set(definitions.map((d) => d.term.toLowerCase())), definitions, aliasCache: new Map() };
   const parties = findParties(text, language);
   const bySection = new Map<number, Sentence[]>();
   for (const s of units.sentences) {
@@ -185,7 +186,9 @@ function topicFindings(rule: TopicRule, ev: TopicEvaluation, ctx: Context, title
   return out;
 }
 
-const FOLLOW_UP_RE = /\b(?:full|final|further|follow-up|detailed|written report|root cause|update|aanvullend\w*|vervolg\w*|definitie\w*|volledig\w*|rapport\w*|eindrapport\w*)\b/i;
+const FOLLOW_UP_RE = /\b(?:full|final|further|follow-up|detailed|written report|root[- ]cause|update|aanvullend\w*|vervolg\w*|definitie\w*|volledig\w*|rapport\w*|eindrapport\w*)\b/i;
+/** A deadline is written "within 24 hours", "no later than", "binnen 24 uur", "uiterlijk": a figure without it sets something else. */
+const DEADLINE_LEAD_RE = /(?:within|no later than|not later than|at the latest|binnen|uiterlijk|ten laatste)\s+(?:\S+\s+){0,2}$/i;
 
 /** Two clauses that set the topic's parameter differently (24 hours here, 72 hours there). */
 function contradictions(rule: TopicRule, ev: TopicEvaluation, lang: Language, model: DocumentModel): RawFinding[] {
@@ -195,24 +198,31 @@ function contradictions(rule: TopicRule, ev: TopicEvaluation, lang: Language, mo
   const stated: { value: number; span: Span }[] = [];
   for (const s of ev.matched) {
     if (FOLLOW_UP_RE.test(s.text)) continue;
-    if (point.near && !hasTerm(conceptTerms(rule, point.near, s.lang), s.tokens)) continue;
-    const own = evaluateSentenceFigure(point, rule, s);
-    if (own) stated.push(own);
+    const figure = statedFigure(point, rule, s);
+    if (figure) stated.push(figure);
   }
-  const out: RawFinding[] = [];
   const first = stated[0];
-  for (const other of stated.slice(1)) {
-    if (other.value === first.value) continue;
-    const fmt = point.unit === 'period' ? formatYears : formatHours;
-    out.push({ ruleId: 'contradiction', messageId: 'contradiction', span: other.span, values: { topic: rule.name[lang].toLowerCase(), value: fmt(other.value, lang), other: fmt(first.value, lang), otherLine: model.lines.position(first.span.start).line } });
-    break;
-  }
-  return out;
+  const other = stated.find((x) => x.value !== first.value);
+  if (!other) return [];
+  const fmt = point.unit === 'period' ? formatYears : formatHours;
+  return [{ ruleId: 'contradiction', messageId: 'contradiction', span: other.span, values: { topic: rule.name[lang].toLowerCase(), value: fmt(other.value, lang), other: fmt(first.value, lang), otherLine: model.lines.position(first.span.start).line } }];
 }
 
-function evaluateSentenceFigure(point: TopicRule['strong'][number], rule: TopicRule, s: Sentence): { value: number; span: Span } | undefined {
-  const r = runCheck({ ...point, maxHours: undefined, regimeMaxHours: undefined, minYears: point.unit === 'period' ? 0 : undefined }, rule, [s], []);
-  return r.value !== undefined && r.span ? { value: r.value, span: r.span } : undefined;
+/** The figure one sentence sets for the parameter: a deadline after the duty's own words, or a period. */
+function statedFigure(point: TopicRule['strong'][number], rule: TopicRule, s: Sentence): { value: number; span: Span } | undefined {
+  if (point.unit === 'period') {
+    const r = runCheck({ ...point, minYears: 0 }, rule, [s], []);
+    return r.value !== undefined && r.span ? { value: r.value, span: r.span } : undefined;
+  }
+  const dutyAt = point.near ? findTerms(conceptTerms(rule, point.near, s.lang), s.tokens).map((m) => s.tokens[m.first].start) : [s.span.start];
+  if (!dutyAt.length) return undefined;
+  const after = Math.min(...dutyAt);
+  for (const d of findDurations(s.text, s.span.start)) {
+    if (d.span.start < after || !['minutes', 'hours', 'days', 'business-days', 'weeks'].includes(d.unit)) continue;
+    if (!DEADLINE_LEAD_RE.test(s.text.slice(Math.max(0, d.span.start - s.span.start - 40), d.span.start - s.span.start))) continue;
+    return { value: inHours(d), span: d.span };
+  }
+  return undefined;
 }
 
 function capitalise(s: string): string { return s.charAt(0).toUpperCase() + s.slice(1); }

@@ -2,7 +2,8 @@
 import type { DocumentModel } from './markdown.js';
 import type { Span } from './types.js';
 
-export interface Definition { term: string; span: Span; text: string }
+/** `meaning` is the defining words after the term; a parenthetical name-giving has none. */
+export interface Definition { term: string; span: Span; meaning: string }
 
 const Q = '["“”\'‘’]';
 const TERM = `([\\p{Lu}][\\p{L}\\p{N}-]*(?:\\s+(?:of|and|for|van|voor|en|de|het|[\\p{Lu}][\\p{L}\\p{N}-]*)){0,5})`;
@@ -17,14 +18,15 @@ export function findDefinitions(model: DocumentModel): Definition[] {
     for (const re of [MEANS_RE, PARENTHETICAL_RE]) {
       for (const m of text.matchAll(re)) {
         const start = block.span.start + m.index! + m[0].indexOf(m[1]);
-        defs.push({ term: m[1].trim(), span: { start, end: start + m[1].length }, text: model.text.slice(block.span.start, block.span.end) });
+        const meaning = re === MEANS_RE ? text.slice(m.index! + m[0].length, m.index! + m[0].length + 300) : '';
+        defs.push({ term: m[1].trim(), span: { start, end: start + m[1].length }, meaning });
       }
     }
     // "Beveiligingsincident: een gebeurtenis …" in a definitions article.
     if (block.section.kind === 'definitions' || /\b(?:definiti|begrip)/i.test(block.section.title)) {
       for (const m of text.matchAll(DEFINITION_LIST_RE)) {
         const start = block.span.start + m.index! + m[0].indexOf(m[1]);
-        defs.push({ term: m[1].trim(), span: { start, end: start + m[1].length }, text: model.text.slice(block.span.start, block.span.end) });
+        defs.push({ term: m[1].trim(), span: { start, end: start + m[1].length }, meaning: text.slice(m.index! + m[0].length - 1, m.index! + m[0].length + 300) });
       }
     }
   }

@@ -26,7 +26,7 @@ export interface Section {
   parent: Section | null;
 }
 
-export type BlockKind = 'heading' | 'paragraph' | 'table-cell';
+export type BlockKind = 'heading' | 'paragraph' | 'table-row';
 
 export interface Block {
   kind: BlockKind;
@@ -168,8 +168,9 @@ export function parseMarkdown(text: string): DocumentModel {
         } else addBlock('paragraph', s);
         break;
       }
-      case 'tableCell':
-        addBlock('table-cell', s);
+      case 'tableRow':
+        // A row reads as one statement ("Critical | 48 hours"), so it is one block.
+        addBlock('table-row', s);
         break;
       case 'table':
         model.protectedSpans.push(s);

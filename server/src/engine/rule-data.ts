@@ -42,7 +42,12 @@ export interface TopicRule {
   references: string[];
   concepts: Record<string, Record<Language, string[]>>;
   detect: string[][];
+  /** Tokens of this concept do not count towards detection ("breach of this Agreement"). */
   mask?: string;
+  /** Concepts that a defined term can stand for, by its definition ("Breach" means a personal data breach). */
+  aliases?: string[];
+  /** A sentence with this concept is about something else altogether (late-payment interest). */
+  exclude?: string;
   negation?: boolean;
   strong: StrongPoint[];
   weak: WeakSignal[];

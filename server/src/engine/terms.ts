@@ -1,7 +1,8 @@
 /**
  * Term patterns, the small language the rule data is written in:
  *   notify            any word with the same stem (notify, notifies, notified)
- *   secur*  *incident  *beveilig*   a word that starts with, ends with or contains the letters
+ *   secur*  *incident  *beveilig*  organi*ation   a word that starts with, ends with, contains
+ *                     or starts and ends with the letters
  *   =may              exactly this word, not stemmed
  *   ...               up to three words of any kind ("breach of ... security")
  * A term is a sequence of these; a term list matches where any of its terms does.
@@ -19,6 +20,10 @@ function compileWord(raw: string, lang: Language, literal: boolean): Step {
   if (raw === '...') return { gap: true };
   const w = fold(raw);
   if (w.startsWith('=')) { const exact = w.slice(1); return { gap: false, test: (t) => t.word === exact }; }
+  if (/^[^*]+\*[^*]+$/.test(w)) {
+    const [head, tail] = w.split('*');
+    return { gap: false, test: (t) => t.word.startsWith(head) && t.word.endsWith(tail) && t.word.length >= head.length + tail.length };
+  }
   const starts = w.endsWith('*'), ends = w.startsWith('*');
   const core = w.replace(/^\*|\*$/g, '');
   if (starts && ends) return { gap: false, test: (t) => t.word.includes(core) };

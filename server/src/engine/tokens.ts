@@ -29,7 +29,8 @@ export function stem(word: string, lang: Language): string {
   return s;
 }
 
-const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+// "%" is a word of its own: "99.9%" is how availability is stated.
+const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|%/gu;
 
 export function tokenize(text: string, lang: Language, base = 0): Token[] {
   const tokens: Token[] = [];

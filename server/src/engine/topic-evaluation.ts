@@ -5,7 +5,9 @@
  */
 import { longNotice, maxHoursFor, runCheck, type CheckResult, type ClauseSentence } from './checks.js';
 import { compileList, conceptTerms, type LanguageData, type StrongPoint, type TopicRule } from './rule-data.js';
-import { findTerms, hasTerm, type TermMatch } from './terms.js';
+import { compileTerm, findTerms, hasTerm, type CompiledTerm, type TermMatch } from './terms.js';
+import { tokenize } from './tokens.js';
+import type { Definition } from './definitions.js';
 import type { Sentence, Units } from './units.js';
 import type { ContractType, Language, Regime, Span, TopicStatus } from './types.js';
 
@@ -16,6 +18,23 @@ export interface Context {
   languageData: LanguageData;
   /** Lower-cased defined terms of the document, to tell a defined "Material Incident" from an undefined one. */
   definedTerms: Set<string>;
+  definitions: Definition[];
+  /** Defined terms that stand for a concept: "Breach" defined as a personal-data breach is a security incident. */
+  aliasCache: Map<string, CompiledTerm[]>;
+}
+
+function conceptOf(rule: TopicRule, concept: string, lang: Language, ctx: Context): CompiledTerm[] {
+  const key = `${rule.id}:${concept}:${lang}`;
+  let terms = ctx.aliasCache.get(key);
+  if (!terms) {
+    terms = [...conceptTerms(rule, concept, lang)];
+    const own = conceptTerms(rule, concept, lang);
+    if (rule.aliases?.includes(concept)) for (const d of ctx.definitions) {
+      if (d.meaning && hasTerm(own, tokenize(d.meaning, lang))) terms.push(compileTerm(d.term, lang));
+    }
+    ctx.aliasCache.set(key, terms);
+  }
+  return terms;
 }
 
 export type Problem =
@@ -51,21 +70,36 @@ function maskedTokens(rule: TopicRule, s: Sentence): Set<number> | undefined {
 }
 
 /** A sentence is about the topic when every concept of one detection group occurs in it or in its headings, at least one in the sentence. */
-function speaksOf(rule: TopicRule, s: Sentence, units: Units): boolean {
+const DEFINITION_SENTENCE_RE = /^\s*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]{1,3}[.)]\s+)?["“][^"”]{1,60}["”]\s*(?:means|shall mean|has the meaning|betekent|:)/i;
+
+/** A definition says what a word means; it is not a clause that covers a topic. */
+function isDefinition(s: Sentence): boolean {
+  return s.section.kind === 'definitions' || DEFINITION_SENTENCE_RE.test(s.text);
+}
+
+function speaksOf(rule: TopicRule, s: Sentence, units: Units, ctx: Context): boolean {
+  if (isDefinition(s)) return false;
+  if (rule.exclude && hasTerm(conceptTerms(rule, rule.exclude, s.lang), s.tokens)) return false;
   const masked = maskedTokens(rule, s);
   let heading: ReturnType<Units['headingTokens']> | undefined;
   for (const group of rule.detect) {
     let inSentence = 0;
     let all = true;
     for (const concept of group) {
-      const terms = conceptTerms(rule, concept, s.lang);
+      const terms = conceptOf(rule, concept, s.lang, ctx);
       if (hasTerm(terms, s.tokens, masked)) { inSentence++; continue; }
-      heading ??= units.headingTokens(s.section, s.lang);
+      heading ??= s.leadIn ? [...units.headingTokens(s.section, s.lang), ...s.leadIn] : units.headingTokens(s.section, s.lang);
       if (!hasTerm(terms, heading)) { all = false; break; }
     }
     if (all && inSentence > 0) return true;
   }
   return false;
+}
+
+function headingSpeaksOf(rule: TopicRule, s: Sentence, units: Units): boolean {
+  if (s.section.kind === 'preamble' || s.section.kind === 'title') return false;
+  const heading = units.headingTokens(s.section, s.lang);
+  return rule.detect.some((group) => group.some((c) => hasTerm(conceptTerms(rule, c, s.lang), heading)));
 }
 
 function spanOf(s: Sentence, m: TermMatch): Span {
@@ -84,7 +118,7 @@ function groupClauses(matched: Sentence[]): Sentence[][] {
 }
 
 /** The sentences a strong point may be found in: the clause plus the rest of its section, up to a limit. */
-function scopeOf(group: Sentence[], all: Sentence[]): ClauseSentence[] {
+function scopeOf(group: Sentence[], all: Sentence[]): Sentence[] {
   const section = group[0].section;
   if (section.kind === 'preamble' || section.kind === 'title') {
     const blocks = new Set(group.map((s) => s.blockIndex));
@@ -94,8 +128,18 @@ function scopeOf(group: Sentence[], all: Sentence[]): ClauseSentence[] {
   return inSection.length <= 40 ? inSection : group;
 }
 
+function withDefinitions(sentences: Sentence[], ctx: Context, units: Units): Sentence[] {
+  const out = [...sentences];
+  for (const d of ctx.definitions) {
+    if (!d.meaning || !sentences.some((s) => s.text.includes(d.term))) continue;
+    const def = units.sentences.find((s) => s.span.start <= d.span.start && d.span.start < s.span.end);
+    if (def && !out.includes(def)) out.push(def);
+  }
+  return out;
+}
+
 export function evaluateTopic(rule: TopicRule, units: Units, ctx: Context, sectionIndex: Map<number, Sentence[]>): TopicEvaluation {
-  const matched = units.sentences.filter((s) => speaksOf(rule, s, units));
+  const matched = units.sentences.filter((s) => speaksOf(rule, s, units, ctx));
   if (!matched.length) return { status: 'missing', clauses: [], best: null, matched };
 
   const clauses: Clause[] = groupClauses(matched).map((group) => {
@@ -105,15 +149,20 @@ export function evaluateTopic(rule: TopicRule, units: Units, ctx: Context, secti
     const problems: Problem[] = [];
     for (const point of rule.strong) {
       if (!applies(point, ctx)) continue;
-      // Figures must come from the clause itself; words may come from the rest of its section.
-      const result = runCheck(point, rule, point.check ? group : scope, ctx.regimes);
+      // Figures come from the clause itself (or, tied to a concept by `near`, its section), with the
+      // definitions of the terms it uses ("Support Period" means five years); words from its section.
+      const figures = point.near ? withDefinitions(scope, ctx, units) : withDefinitions(group, ctx, units);
+      const result = runCheck(point, rule, point.check ? figures : scope, ctx.regimes);
       results.set(point.id, result);
       if (!result.met) {
         unmet.push(point);
         if (result.reason && result.span) problems.push({ kind: 'shortfall', span: result.span, point, result });
       }
     }
-    for (const s of group) problems.push(...weakSignals(rule, s, ctx));
+    // Under a heading about the topic ("Penetration tests"), every sentence belongs to the clause,
+    // including "the results are confidential" which names no test itself.
+    const headed = headingSpeaksOf(rule, group[0], units);
+    for (const s of headed ? scope : group) problems.push(...weakSignals(rule, s, ctx));
     const hasShortfall = problems.some((p) => p.kind === 'shortfall');
     return { sentences: group, unmet, problems, results, status: unmet.length || problems.length || hasShortfall ? 'weak' : 'present' };
   });

@@ -11,6 +11,8 @@ export interface Sentence {
   lang: Language;
   section: Section;
   blockIndex: number;
+  /** The words that introduce a list ("Upon termination, the Supplier shall:") give each item its context. */
+  leadIn?: Token[];
 }
 
 export interface Units {
@@ -19,15 +21,24 @@ export interface Units {
   headingTokens(section: Section, lang: Language): Token[];
 }
 
+const LIST_ITEM_RE = /^\s*(?:[-*+]|\d+[.)]|\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)])\s/;
+
 export function buildUnits(model: DocumentModel, langOf: (section: Section) => Language): Units {
   const sentences: Sentence[] = [];
+  let leadIn: Token[] | undefined;
+  let leadSection: Section | undefined;
   model.blocks.forEach((block, blockIndex) => {
-    if (block.kind === 'heading') return;
+    if (block.kind === 'heading') { leadIn = undefined; return; }
     const lang = langOf(block.section);
+    const lineStart = model.lines.lineStart(model.lines.lineOf(block.span.start));
+    const isItem = LIST_ITEM_RE.test(model.text.slice(lineStart, block.span.start + 8));
+    if (!isItem || block.section !== leadSection) leadIn = undefined;
     for (const span of splitSentences(block.text, block.span.start)) {
       const text = model.text.slice(span.start, span.end);
       const masked = block.text.slice(span.start - block.span.start, span.end - block.span.start);
-      sentences.push({ span, text, tokens: tokenize(masked, lang, span.start), lang, section: block.section, blockIndex });
+      const tokens = tokenize(masked, lang, span.start);
+      sentences.push({ span, text, tokens, lang, section: block.section, blockIndex, leadIn });
+      if (/:\s*$/.test(text)) { leadIn = tokens; leadSection = block.section; }
     }
   });
   const headingCache = new Map<string, Token[]>();
