@@ -68,7 +68,7 @@ export function joinList(items: string[], lang: Language): string {
 }
 
 export function formatHours(hours: number, lang: Language): string {
-  if (hours >= 48 && hours % 24 === 0) return `${hours / 24} ${lang === 'nl' ? 'dagen' : 'days'}`;
+  if (hours > 96 && hours % 24 === 0) return `${hours / 24} ${lang === 'nl' ? 'dagen' : 'days'}`;
   return `${+hours.toFixed(2)} ${lang === 'nl' ? 'uur' : hours === 1 ? 'hour' : 'hours'}`;
 }
 

@@ -1,0 +1,37 @@
+/** Expands the command's arguments into Markdown files: files as given, folders searched, globs matched. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+
+export class UsageError extends Error {}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
+const isGlob = (s: string) => /[*?[\]{}]/.test(s);
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.isDirectory()) { if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(join(dir, entry.name), out); }
+    else if (entry.isFile() && /\.(?:md|markdown)$/i.test(entry.name)) out.push(join(dir, entry.name));
+  }
+}
+
+export function expandPaths(args: string[], cwd = process.cwd()): string[] {
+  const out: string[] = [];
+  for (const arg of args) {
+    if (isGlob(arg)) {
+      const { base } = picomatch.scan(arg);
+      const root = resolve(cwd, base || '.');
+      if (!existsSync(root)) continue;
+      const match = picomatch(arg.split(sep).join('/'), { dot: false });
+      const found: string[] = [];
+      walk(root, found);
+      for (const f of found) if (match(relative(cwd, f).split(sep).join('/'))) out.push(f);
+      continue;
+    }
+    const path = resolve(cwd, arg);
+    if (!existsSync(path)) throw new UsageError(`no such file or folder: ${arg}`);
+    if (statSync(path).isDirectory()) walk(path, out);
+    else out.push(path);
+  }
+  return [...new Set(out)];
+}

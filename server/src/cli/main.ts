@@ -1,0 +1,136 @@
+/**
+ * The `clauselint` command: lints Markdown contracts and prints findings for people or machines.
+ * Exit 0: no errors and warnings within --max-warnings; 1: otherwise; 2: usage, configuration or I/O problem.
+ */
+import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { dirname, join, relative, basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyze } from '../engine/analyze.js';
+import { decodeContract, InputError } from '../engine/input.js';
+import type { FileResult } from '../engine/report.js';
+import { CONTRACT_TYPES, LANGUAGES, REGIMES, type ContractType, type Language, type Regime, type Settings } from '../engine/types.js';
+import { configFor, ConfigError } from '../config.js';
+import { expandPaths, UsageError } from './files.js';
+import { stylish } from './formats/stylish.js';
+import { json } from './formats/json.js';
+import { sarif } from './formats/sarif.js';
+import { github } from './formats/github.js';
+import { junit } from './formats/junit.js';
+
+export const VERSION = '0.1.0';
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+
+const HELP = `Usage: clauselint [options] [files, folders or globs...]
+
+Checks contract drafts in Markdown (English and Dutch) for missing or weak cybersecurity clauses.
+
+Options:
+  --format <name>        stylish (default), json, sarif, github or junit
+  --output, -o <file>    write the report to a file instead of the screen
+  --config, -c <file>    use this configuration file instead of the nearest one
+  --type <type>          contract type: ${CONTRACT_TYPES.join(', ')}
+  --regimes <list>       comma-separated: ${REGIMES.join(', ')}
+  --lang <en|nl>         the contracts' language (detected when not given)
+  --max-warnings <n>     exit 1 when there are more than n warnings
+  --quiet                report errors only
+  --stdin                read the contract from standard input
+  --stdin-filename <f>   the name to report (and to find the configuration) for --stdin
+  --version, --help
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 otherwise, 2 usage, configuration or file problem.
+`;
+
+export interface Io { stdout: (s: string) => void; stderr: (s: string) => void; readStdin: () => string; isTTY: boolean; cwd: string }
+
+function list<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = items.filter((i) => !allowed.includes(i as T));
+  if (bad.length) throw new UsageError(`--${name} “${bad.join(', ')}” is not one of ${allowed.join(', ')}`);
+  return items as T[];
+}
+
+function writeAtomically(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+export function run(argv: string[], io: Io): number {
+  try {
+    return lint(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) { io.stderr(`clauselint: ${err.message}\nRun clauselint --help for the options.\n`); return 2; }
+    if (err instanceof ConfigError) { io.stderr(`clauselint: configuration error in ${err.file} line ${err.line}: ${err.problem}\n`); return 2; }
+    if (err instanceof InputError) { io.stderr(`clauselint: ${err.message}\n`); return 2; }
+    const e = err as NodeJS.ErrnoException;
+    if (e && e.code && e.path) { io.stderr(`clauselint: cannot read or write ${e.path} (${e.code})\n`); return 2; }
+    io.stderr(`clauselint: internal error: ${(err as Error)?.message ?? String(err)}\nPlease report this with the file that caused it.\n`);
+    return 2;
+  }
+}
+
+function lint(argv: string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: {
+        format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' },
+        type: { type: 'string' }, regimes: { type: 'string' }, lang: { type: 'string' },
+        'max-warnings': { type: 'string' }, quiet: { type: 'boolean' }, stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' }, version: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]);
+  }
+  const { values: o, positionals } = parsed;
+  if (o.help) { io.stdout(HELP); return 0; }
+  if (o.version) { io.stdout(`${VERSION}\n`); return 0; }
+  const format = (o.format ?? 'stylish') as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new UsageError(`--format “${o.format}” is not one of ${FORMATS.join(', ')}`);
+  const [type] = list(o.type, CONTRACT_TYPES, 'type') ?? [];
+  const regimes = list(o.regimes, REGIMES, 'regimes');
+  const [lang] = list(o.lang, LANGUAGES, 'lang') ?? [];
+  let maxWarnings = -1;
+  if (o['max-warnings'] !== undefined) {
+    maxWarnings = Number(o['max-warnings']);
+    if (!Number.isInteger(maxWarnings)) throw new UsageError('--max-warnings needs a whole number');
+  }
+  const cli: Settings = { ...(type && { type: type as ContractType }), ...(regimes && { regimes: regimes as Regime[] }), ...(lang && { language: lang as Language }) };
+
+  const inputs: { path: string; read: () => string }[] = [];
+  if (o.stdin) {
+    const name = o['stdin-filename'] ?? '<stdin>';
+    inputs.push({ path: join(io.cwd, name), read: () => io.readStdin() });
+  } else {
+    if (!positionals.length) throw new UsageError('name the contracts to check, e.g. clauselint contract.md (or a folder)');
+    for (const path of expandPaths(positionals, io.cwd)) inputs.push({ path, read: () => decodeContract(readFileSync(path)) });
+    if (!inputs.length) throw new UsageError(`no Markdown files found in ${positionals.join(' ')}`);
+  }
+
+  const results: FileResult[] = [];
+  for (const input of inputs) {
+    const config = configFor(input.path, o.config);
+    if (!o.stdin && config.isIgnored(input.path)) continue;
+    let text: string;
+    try { text = input.read(); } catch (err) {
+      if (err instanceof InputError) throw new InputError(`${relative(io.cwd, input.path) || input.path}: ${err.message}`);
+      throw err;
+    }
+    const settings: Settings = { ...config.settings, ...cli };
+    const result = analyze(text, settings);
+    if (o.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
+    results.push({ path: o.stdin ? (o['stdin-filename'] ?? '<stdin>') : relative(io.cwd, input.path) || input.path, result, lines: result.model.lines });
+  }
+
+  const report = format === 'json' ? json(results) : format === 'sarif' ? sarif(results, VERSION) : format === 'github' ? github(results)
+    : format === 'junit' ? junit(results) : stylish(results, io.isTTY && !o.output && !process.env.NO_COLOR);
+  if (o.output) writeAtomically(o.output, report); else io.stdout(report);
+
+  const findings = results.flatMap((r) => r.result.findings);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
+}

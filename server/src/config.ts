@@ -1,0 +1,139 @@
+/**
+ * Finds and reads the configuration for a file: `.clauselintrc.json`, `.clauselintrc.yaml`/`.yml`,
+ * `clauselint.config.json` or the "clauselint" key of package.json, the nearest folder winning (as in
+ * ESLint and markdownlint). A broken file is one clear ConfigError naming file, line and problem.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
+import { Ajv, type ErrorObject } from 'ajv';
+import picomatch from 'picomatch';
+import schema from '../../schemas/clauselintrc.schema.json' with { type: 'json' };
+import type { Settings } from './engine/types.js';
+
+export const CONFIG_FILES = ['.clauselintrc.json', '.clauselintrc.yaml', '.clauselintrc.yml', 'clauselint.config.json', 'package.json'] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly file: string, readonly line: number, readonly problem: string) {
+    super(`${file}:${line}: ${problem}`);
+  }
+}
+
+export interface LoadedConfig { file: string | null; dir: string; settings: Settings; isIgnored(path: string): boolean }
+
+const ajv = new Ajv({ allErrors: false, allowUnionTypes: true });
+const validate = ajv.compile(schema);
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The source offset of the value at a JSON pointer, for "line N" in messages. */
+function offsetOf(doc: Document, pointer: string): number {
+  let node: Node | null | undefined = doc.contents as Node;
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let offset = node?.range?.[0] ?? 0;
+  for (const part of parts) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === part);
+      offset = (pair?.key as Node | undefined)?.range?.[0] ?? offset;
+      node = pair?.value as Node | undefined;
+    } else if (isSeq(node)) {
+      node = node.items[Number(part)] as Node | undefined;
+      offset = node?.range?.[0] ?? offset;
+    } else break;
+  }
+  return offset;
+}
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath ? `“${e.instancePath.slice(1).replace(/\//g, '.')}”` : 'the configuration';
+  switch (e.keyword) {
+    case 'additionalProperties': return `unknown setting “${(e.params as { additionalProperty: string }).additionalProperty}” in ${where}`;
+    case 'enum': return `${where} must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    case 'propertyNames': return `${where} names an unknown rule “${(e.params as { propertyName: string }).propertyName}”`;
+    default: return `${where} ${e.message ?? 'is not valid'}`;
+  }
+}
+
+/** Parses and validates one configuration text; `null` for a package.json without a "clauselint" key. */
+export function parseConfig(file: string, text: string): Settings | null {
+  const isJson = file.endsWith('.json');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (isJson) {
+    try { JSON.parse(text); } catch (err) {
+      const m = /position (\d+)/.exec(String((err as Error).message));
+      throw new ConfigError(file, m ? lineOf(text, Number(m[1])) : 1, `not valid JSON: ${String((err as Error).message).replace(/ in JSON at position \d+.*$/, '')}`);
+    }
+  }
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    throw new ConfigError(file, e.linePos?.[0].line ?? 1, `not valid YAML: ${e.message.split('\n')[0]}`);
+  }
+  let data = doc.toJS() as unknown;
+  let pointerBase = '';
+  if (file.endsWith('package.json')) {
+    if (!data || typeof data !== 'object' || !('clauselint' in (data as object))) return null;
+    data = (data as Record<string, unknown>).clauselint;
+    pointerBase = '/clauselint';
+  }
+  if (data === null || data === undefined) return {};
+  if (!validate(data)) {
+    const e = validate.errors![0];
+    throw new ConfigError(file, lineOf(text, offsetOf(doc, pointerBase + e.instancePath)), describe(e));
+  }
+  return data as Settings;
+}
+
+const cache = new Map<string, LoadedConfig>();
+
+function load(file: string): LoadedConfig | null {
+  const text = readFileSync(file, 'utf8');
+  const settings = parseConfig(file, text);
+  if (!settings) return null;
+  const dir = dirname(file);
+  const matchers = (settings.ignores ?? []).map((g) => picomatch(g, { dot: true }));
+  return {
+    file, dir, settings,
+    isIgnored: (path) => {
+      const rel = relative(dir, resolve(path)).split(sep).join('/');
+      return !rel.startsWith('..') && matchers.some((m) => m(rel));
+    },
+  };
+}
+
+const NONE = (dir: string): LoadedConfig => ({ file: null, dir, settings: {}, isIgnored: () => false });
+
+/** The configuration nearest to `path` (a file), or an explicit file given with --config. */
+export function configFor(path: string, explicit?: string): LoadedConfig {
+  if (explicit) {
+    const file = resolve(explicit);
+    if (!cache.has(file)) {
+      if (!existsSync(file)) throw new ConfigError(explicit, 1, 'configuration file not found');
+      cache.set(file, load(file) ?? NONE(dirname(file)));
+    }
+    return cache.get(file)!;
+  }
+  let dir = dirname(resolve(path));
+  const visited: string[] = [];
+  for (;;) {
+    const hit = cache.get(dir);
+    if (hit) { for (const v of visited) cache.set(v, hit); return hit; }
+    visited.push(dir);
+    for (const name of CONFIG_FILES) {
+      const file = join(dir, name);
+      if (!existsSync(file)) continue;
+      const loaded = load(file);
+      if (loaded) { for (const v of visited) cache.set(v, loaded); return loaded; }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const none = NONE(dirname(resolve(path)));
+  for (const v of visited) cache.set(v, none);
+  return none;
+}
