@@ -16,4 +16,6 @@ const node = {
 
 await Promise.all([
   build({ ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node\n' + importMetaUrl.banner.js } }),
+  build({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs', banner: { js: '#!/usr/bin/env node\n' + importMetaUrl.banner.js } }),
+  build({ ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
 ]);

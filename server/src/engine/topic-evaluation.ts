@@ -83,17 +83,26 @@ function speaksOf(rule: TopicRule, s: Sentence, units: Units, ctx: Context): boo
   const masked = maskedTokens(rule, s);
   let heading: ReturnType<Units['headingTokens']> | undefined;
   for (const group of rule.detect) {
-    let inSentence = 0;
+    const positions: number[][] = [];
     let all = true;
     for (const concept of group) {
       const terms = conceptOf(rule, concept, s.lang, ctx);
-      if (hasTerm(terms, s.tokens, masked)) { inSentence++; continue; }
+      const hits = findTerms(terms, s.tokens, masked);
+      if (hits.length) { positions.push(hits.map((h) => h.first)); continue; }
       heading ??= s.leadIn ? [...units.headingTokens(s.section, s.lang), ...s.leadIn] : units.headingTokens(s.section, s.lang);
       if (!hasTerm(terms, heading)) { all = false; break; }
     }
-    if (all && inSentence > 0) return true;
+    if (all && positions.length > 0 && withinWindow(positions)) return true;
   }
   return false;
+}
+
+/** Concepts far apart in a long sentence are not one clause: each must occur within a few words of the others. */
+const WINDOW = 30;
+function withinWindow(positions: number[][]): boolean {
+  if (positions.length < 2) return true;
+  const [first, ...rest] = positions;
+  return first.some((p) => rest.every((list) => list.some((q) => Math.abs(q - p) <= WINDOW)));
 }
 
 function headingSpeaksOf(rule: TopicRule, s: Sentence, units: Units): boolean {

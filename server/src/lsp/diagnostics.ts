@@ -1,0 +1,47 @@
+/** Findings as LSP diagnostics: code = rule id, codeDescription = its documentation page, source "clauselint". */
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity, Span } from '../engine/types.js';
+import type { ConfigProblem } from './contracts.js';
+import { docsUrl } from './rules.js';
+import { t, type UiLanguage } from './strings.js';
+
+export const SOURCE = 'clauselint';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function rangeOf(doc: Pick<TextDocument, 'positionAt'>, span: Span): Range {
+  return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
+}
+
+/** What a diagnostic carries back to the server in code actions: which finding it came from. */
+export interface DiagnosticData { ruleId: string; start: number; end: number }
+
+export function toDiagnostic(doc: Pick<TextDocument, 'positionAt'>, f: Finding): Diagnostic {
+  const href = docsUrl(f.ruleId);
+  const data: DiagnosticData = { ruleId: f.ruleId, start: f.span.start, end: f.span.end };
+  return {
+    range: rangeOf(doc, f.span),
+    severity: SEVERITY[f.severity],
+    code: f.ruleId,
+    ...(href && { codeDescription: { href } }),
+    source: SOURCE,
+    message: f.message,
+    data,
+  };
+}
+
+export function configDiagnostic(problem: ConfigProblem, lang: UiLanguage): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    code: 'configuration',
+    source: SOURCE,
+    message: t(lang, 'configError', { file: problem.file, line: problem.line, problem: problem.problem }),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The Clauselint extensions of the Language Server Protocol: method names and message shapes shared by
+ * the server and the VS Code client. Plain data, no imports, so both bundles can take it.
+ */
+
+/** Server → client after each analysis of a Markdown document (also for one that is no contract). */
+export const COVERAGE_NOTIFICATION = 'clauselint/coverage';
+
+/** Client → server: the coverage report of one document, as Markdown. */
+export const COVERAGE_REPORT_REQUEST = 'clauselint/coverageReport';
+
+/** Client → server: every rule with its documentation page. */
+export const RULES_REQUEST = 'clauselint/rules';
+
+/**
+ * Commands the server runs through workspace/executeCommand, so any LSP client can call them. The ids
+ * start with an underscore: VS Code's client registers them itself and hides them from the palette.
+ */
+export const LINT_FILE_COMMAND = '_clauselint.lintFile';
+export const COVERAGE_REPORT_COMMAND = '_clauselint.coverageReport';
+
+/** The client-side command a code lens on the title runs (VS Code's "Show coverage report"). */
+export const SHOW_COVERAGE_COMMAND = 'clauselint.showCoverage';
+
+export type CoverageStatus = 'present' | 'weak' | 'missing' | 'not-applicable';
+
+export interface TopicCoverage { id: string; name: string; status: CoverageStatus }
+
+export interface Coverage {
+  present: number;
+  weak: number;
+  missing: number;
+  notApplicable: number;
+  /** "Security: 9 present · 3 weak · 2 missing" in the document's language. */
+  summary: string;
+  language: 'en' | 'nl';
+  type: string;
+  regimes: string[];
+  topics: TopicCoverage[];
+}
+
+export interface CoverageParams {
+  uri: string;
+  version: number | null;
+  /** null: the document is not a contract (or Clauselint is disabled for it). */
+  coverage: Coverage | null;
+  /** Why a Markdown document is not linted, for the status bar's tooltip. */
+  reason?: string;
+}
+
+export interface CoverageReportParams { uri: string }
+export interface CoverageReportResult { uri: string; markdown: string; coverage: Coverage | null }
+
+export interface RuleInfo { id: string; name: string; description: string; severity: string; docsUrl: string }

@@ -1,0 +1,43 @@
+/** The server's own user-interface strings (action titles, hover headings), in the editor's language. */
+export type UiLanguage = 'en' | 'nl';
+
+const STRINGS = {
+  disableLine: { en: 'Disable {rule} for this line', nl: 'Schakel {rule} uit voor deze regel' },
+  disableBlock: { en: 'Disable {rule} for this paragraph', nl: 'Schakel {rule} uit voor deze alinea' },
+  disableFile: { en: 'Disable {rule} for this file', nl: 'Schakel {rule} uit voor dit bestand' },
+  fixAll: { en: 'Fix all weak phrases', nl: 'Herstel alle zwakke formuleringen' },
+  insertAll: { en: 'Insert all missing security clauses', nl: 'Voeg alle ontbrekende beveiligingsbepalingen in' },
+  references: { en: 'References', nl: 'Bronnen' },
+  docs: { en: 'Rule documentation', nl: 'Documentatie van de regel' },
+  suggested: { en: 'Suggested clause', nl: 'Voorgestelde bepaling' },
+  definedTerm: { en: 'Defined term', nl: 'Gedefinieerd begrip' },
+  definedOn: { en: 'defined on line {line}', nl: 'gedefinieerd op regel {line}' },
+  summary: { en: 'Security: {present} present · {weak} weak · {missing} missing', nl: 'Beveiliging: {present} aanwezig · {weak} zwak · {missing} ontbreekt' },
+  configError: { en: 'Configuration error in {file} line {line}: {problem}', nl: 'Fout in de configuratie {file} regel {line}: {problem}' },
+  reportTitle: { en: 'Security coverage', nl: 'Dekking van beveiligingsbepalingen' },
+  reportNotContract: {
+    en: 'This document is not checked by Clauselint. Add `clauselint:` front matter, put a `.clauselintrc.json` in its folder, or run “Clauselint: Lint this file”.',
+    nl: 'Clauselint controleert dit document niet. Voeg `clauselint:` front matter toe, zet een `.clauselintrc.json` in de map, of kies “Clauselint: Dit bestand controleren”.',
+  },
+  topic: { en: 'Topic', nl: 'Onderwerp' },
+  status: { en: 'Status', nl: 'Status' },
+  findings: { en: 'Findings', nl: 'Bevindingen' },
+  contractType: { en: 'Contract type', nl: 'Soort overeenkomst' },
+  regimes: { en: 'Regimes', nl: 'Regimes' },
+  none: { en: 'none', nl: 'geen' },
+  line: { en: 'line', nl: 'regel' },
+  'status.present': { en: 'present', nl: 'aanwezig' },
+  'status.weak': { en: 'weak', nl: 'zwak' },
+  'status.missing': { en: 'missing', nl: 'ontbreekt' },
+  'status.not-applicable': { en: 'not applicable', nl: 'niet van toepassing' },
+} as const;
+
+export type StringId = keyof typeof STRINGS;
+
+export function uiLanguage(locale: string | undefined | null): UiLanguage {
+  return locale && /^nl\b/i.test(locale) ? 'nl' : 'en';
+}
+
+export function t(lang: UiLanguage, id: StringId, values: Record<string, string | number> = {}): string {
+  return STRINGS[id][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
