@@ -177,7 +177,12 @@ export function parseMarkdown(text: string): DocumentModel {
         stack.push(...[...(node.children ?? [])].reverse());
         break;
       case 'code':
-        model.protectedSpans.push(s);
+        // Indented text is a code block to Markdown but contract text to a lawyer (plain-text contracts
+        // indent their paragraphs); only fenced code is code.
+        if (/^[ \t]*(?:```|~~~)/.test(text.slice(s.start, s.start + 40))) model.protectedSpans.push(s);
+        else for (const part of text.slice(s.start, s.end).matchAll(/[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g)) {
+          addBlock('paragraph', { start: s.start + part.index!, end: s.start + part.index! + part[0].length });
+        }
         break;
       case 'html': {
         const value = node.value ?? '';

@@ -24,8 +24,8 @@ function toEdits(doc: Doc, edits: EngineEdit[]): TextEdit[] {
   return edits.map((e) => ({ range: rangeOf(doc, e.span), newText: e.text }));
 }
 
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+function sameRange(a: Range | undefined, b: Range): boolean {
+  return !!a?.start && !!a.end && a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 export function codeActions(doc: Doc, uri: string, result: AnalysisDetails, range: Range, context: CodeActionContext, lang: UiLanguage): CodeAction[] {
@@ -37,7 +37,7 @@ export function codeActions(doc: Doc, uri: string, result: AnalysisDetails, rang
     const findings = result.findings.filter((f) => f.span.start <= to && from <= f.span.end);
     const diagnosticOf = (f: Finding): Diagnostic => {
       const own = toDiagnostic(doc, f);
-      return context.diagnostics.find((d) => d.source === SOURCE && d.code === f.ruleId && sameRange(d.range, own.range)) ?? own;
+      return (context.diagnostics ?? []).find((d) => d?.source === SOURCE && d.code === f.ruleId && sameRange(d.range, own.range)) ?? own;
     };
     for (const f of findings) {
       for (const fix of f.fixes) {
