@@ -45,7 +45,9 @@ local ok, err = pcall(function()
     settings = { clauselint = { enable = true } },
     handlers = {
       ['clauselint/coverage'] = function(_, params)
-        table.insert(result.coverage, { uri = params.uri, version = params.version, summary = params.coverage ~= vim.NIL and params.coverage.summary or vim.NIL, reason = params.reason or vim.NIL })
+        local coverage = params.coverage
+        local has = coverage ~= nil and coverage ~= vim.NIL
+        table.insert(result.coverage, { uri = params.uri, version = params.version, summary = has and coverage.summary or vim.NIL, reason = params.reason or vim.NIL })
       end,
     },
   })

@@ -107,6 +107,20 @@ describe('clauselint language server over stdio', { skip: existsSync(SERVER) ? f
     assert.deepEqual(coverage.coverage.regimes, ['gdpr']);
   });
 
+  test('a configuration file created later is picked up through didChangeWatchedFiles', async () => {
+    const sub = join(dir, 'later');
+    mkdirSync(sub);
+    const uri = fileUri(join(sub, 'notes.md'));
+    client.open(uri, SAAS.replace(/^---[\s\S]*?---\n/, ''));
+    assert.equal((await client.waitForCoverage(uri, 1)).coverage, null, 'no contract yet');
+    const since = client.notifications.length;
+    const config = join(sub, '.clauselintrc.yaml');
+    writeFileSync(config, 'type: saas\n');
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(config), type: 1 }] });
+    const published = await client.waitForDiagnostics(uri, 1, since);
+    assert.ok(published.diagnostics.length > 0, 'now it is one');
+  });
+
   test('a broken configuration file is reported on the document', async () => {
     const sub = join(dir, 'broken');
     mkdirSync(sub);
@@ -279,6 +293,34 @@ describe('clauselint language server, other transports and locales', { skip: exi
       assert.match(coverage.coverage.summary, /^Beveiliging: \d+ aanwezig · \d+ zwak · \d+ ontbreekt$/);
     } finally {
       assert.equal(await client.shutdown(), 0);
+    }
+  });
+
+  test('the server runs over Node IPC, as VS Code starts it', async () => {
+    const { fork } = await import('node:child_process');
+    const { createMessageConnection, IPCMessageReader, IPCMessageWriter } = await import('vscode-jsonrpc/node');
+    const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const published = new Promise<any>((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    connection.listen();
+    try {
+      const init: any = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+      assert.ok(init.capabilities.hoverProvider);
+      await connection.sendNotification('initialized', {});
+      const uri = 'untitled:ipc.md';
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: SAAS } });
+      const params = await published;
+      assert.equal(params.uri, uri);
+      assert.equal(params.version, 1);
+      assert.ok(params.diagnostics.length > 0);
+      await connection.sendRequest('shutdown');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await connection.sendNotification('exit');
+      assert.equal(await exited, 0);
+    } finally {
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
     }
   });
 

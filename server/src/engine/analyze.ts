@@ -18,6 +18,8 @@ import { findTerms } from './terms.js';
 import { findDurations, inHours } from './numbers.js';
 import { conceptTerms } from './rule-data.js';
 import { runCheck } from './checks.js';
+import type { CatalogueClause } from './catalogue.js';
+import { disableFixes, insertClauseFixes, replaceFix, type FixContext } from './fixes.js';
 import {
   TOPIC_IDS, type AnalysisResult, type ContractType, type Finding, type Language, type Regime, type Settings,
   type Severity, type SeveritySetting, type Source, type Span, type TopicId, type TopicResult,
@@ -37,6 +39,8 @@ export interface AnalysisDetails extends AnalysisResult {
   evaluations: Map<TopicId, TopicEvaluation>;
   parties: { supplier: string; customer: string };
   applicable: Set<TopicId>;
+  /** What the fixes need to know of the document: for "insert all" and --fix. */
+  fixContext: FixContext;
 }
 
 export function applicableTopics(type: ContractType, regimes: Regime[], required: TopicId[] = []): Set<TopicId> {
@@ -53,7 +57,14 @@ function pick<T>(declared: T | undefined, configured: T | undefined, inferred: (
   return [inferred(), 'inferred'];
 }
 
-export function analyze(source: string, settings: Settings = {}): AnalysisDetails {
+export interface AnalyzeOptions {
+  /** The organisation's own clauses, offered before the built-in ones. */
+  playbook?: CatalogueClause[];
+  /** The language of the editor, for the titles of fixes; the document's language by default. */
+  uiLanguage?: Language;
+}
+
+export function analyze(source: string, settings: Settings = {}, options: AnalyzeOptions = {}): AnalysisDetails {
   const data = loadRuleData();
   const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source; // keep offsets; the BOM is not text
   const model = parseMarkdown(text);
@@ -89,7 +100,7 @@ export function analyze(source: string, settings: Settings = {}): AnalysisDetail
 
   const units = buildUnits(model, langOf);
   const definitions = findDefinitions(model);
-  const ctx: Context = { type, regimes, language, languageData: data.language, definedTerms: new Set(definitions.map((d) => d.term.toLowerCase())), definitions, aliasCache: new Map() };
+  const ctx: Context = { type, regimes, language, languageData: data.language, definedTerms: new Set(definitions.map((d) => d.term.toLowerCase())), definitions, aliasCache: new Map(), playbookPhrases: settings.weakPhrases ?? [] };
   const parties = findParties(text, language);
   const bySection = new Map<number, Sentence[]>();
   for (const s of units.sentences) {
@@ -115,7 +126,16 @@ export function analyze(source: string, settings: Settings = {}): AnalysisDetail
 
   const findings = applyInlineControl(toFindings(raw, settings.rules ?? {}, language, data.topics), model.comments, model.lines);
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
-  return { language, type, typeSource, regimes, regimesSource, topics, findings, model, evaluations, parties, applicable };
+  const fixContext: FixContext = { model, language, uiLanguage: options.uiLanguage ?? language, type, parties, playbook: options.playbook };
+  for (const f of findings) {
+    const replacement = replacements.get(f);
+    f.fixes = [
+      ...(f.messageId === 'missing' && f.topic ? insertClauseFixes(fixContext, f.topic) : []),
+      ...(replacement !== undefined ? [replaceFix(fixContext, f, replacement)] : []),
+      ...disableFixes(fixContext, f),
+    ];
+  }
+  return { language, type, typeSource, regimes, regimesSource, topics, findings, model, evaluations, parties, applicable, fixContext };
 }
 
 /** Where a missing topic is reported: the title line, else the document's first line of text. */
@@ -127,7 +147,7 @@ function titleLine(model: DocumentModel): Span {
   return { start: first.span.start, end: Math.max(first.span.start, model.lines.lineEnd(line)) };
 }
 
-function describe(problem: Problem, rule: TopicRule, ctx: Context, lang: Language): { messageId: MessageId; values: Record<string, string | number> } {
+function describe(problem: Problem, rule: TopicRule, ctx: Context, lang: Language): { messageId: MessageId; values: Record<string, string | number>; replacement?: string } {
   switch (problem.kind) {
     case 'weak-phrase': {
       const signal = rule.weak[problem.signalIndex];
@@ -135,7 +155,8 @@ function describe(problem: Problem, rule: TopicRule, ctx: Context, lang: Languag
       const fix = signal.replace
         ? (lang === 'nl' ? 'schrijf bijvoorbeeld “' : 'write for example “') + signal.replace[lang].replace('{phrase}', problem.phrase).replace('{hours}', String(SUGGESTED_HOURS)) + '”.'
         : (lang === 'nl' ? 'maak de bepaling concreet, of voeg een bepaling uit de catalogus in.' : 'make the clause specific, or insert a clause from the catalogue.');
-      return { messageId: 'weak-phrase', values: { detail, fix } };
+      const replacement = signal.replace?.[lang].replace('{phrase}', problem.phrase).replace('{hours}', String(SUGGESTED_HOURS));
+      return { messageId: 'weak-phrase', values: { detail, fix }, replacement };
     }
     case 'long-notice': {
       const signal = rule.weak[problem.signalIndex];
@@ -143,6 +164,12 @@ function describe(problem: Problem, rule: TopicRule, ctx: Context, lang: Languag
     }
     case 'disclaimed':
       return { messageId: 'disclaimed', values: { phrase: problem.phrase } };
+    case 'playbook-phrase': {
+      const e = problem.entry;
+      const detail = e.message ?? (lang === 'nl' ? `“${problem.phrase}” staat op de lijst van zwakke formuleringen van uw organisatie` : `“${problem.phrase}” is on your organisation's list of weak phrases`);
+      const fix = e.replacement ? (lang === 'nl' ? `schrijf “${e.replacement}”.` : `write “${e.replacement}”.`) : (lang === 'nl' ? 'maak de bepaling concreet.' : 'make the clause specific.');
+      return { messageId: 'weak-phrase', values: { detail, fix }, replacement: e.replacement };
+    }
     case 'shortfall': {
       const r = problem.result;
       if (r.reason === 'too-long') return { messageId: 'too-long', values: { value: formatHours(r.value!, lang), limit: formatHours(r.limit!, lang) } };
@@ -172,8 +199,8 @@ function topicFindings(rule: TopicRule, ev: TopicEvaluation, ctx: Context, title
       const key = `${p.span.start}:${p.span.end}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const { messageId, values } = describe(p, rule, ctx, lang);
-      out.push({ ruleId: rule.id, messageId, span: p.span, values: { ...values, refs } });
+      const { messageId, values, replacement } = describe(p, rule, ctx, lang);
+      out.push({ ruleId: rule.id, messageId, span: p.span, values: { ...values, refs }, replacement });
     }
   }
   const best = ev.best!;
@@ -227,6 +254,9 @@ function statedFigure(point: TopicRule['strong'][number], rule: TopicRule, s: Se
 
 function capitalise(s: string): string { return s.charAt(0).toUpperCase() + s.slice(1); }
 
+/** The replacement text a weak-phrase finding offers, kept beside the public Finding shape. */
+const replacements = new WeakMap<Finding, string>();
+
 function toFindings(raw: RawFinding[], severities: Record<string, SeveritySetting>, lang: Language, topics: Map<TopicId, TopicRule>): Finding[] {
   const out: Finding[] = [];
   for (const r of raw) {
@@ -234,7 +264,9 @@ function toFindings(raw: RawFinding[], severities: Record<string, SeveritySettin
     const severity: SeveritySetting = severities[r.ruleId] ?? (topic ? TOPIC_RULE_SEVERITY : DOCUMENT_RULES[r.ruleId] ?? 'warning');
     if (severity === 'off') continue;
     const values = { ...r.values, topic: topic ? topics.get(topic)!.name[lang] : r.values.topic ?? '' };
-    out.push({ ruleId: r.ruleId, topic, severity, messageId: r.messageId, message: message(r.messageId as MessageId, lang, values), span: r.span, fixes: [] });
+    const finding: Finding = { ruleId: r.ruleId, topic, severity, messageId: r.messageId, message: message(r.messageId as MessageId, lang, values), span: r.span, fixes: [] };
+    if (r.replacement !== undefined) replacements.set(finding, r.replacement);
+    out.push(finding);
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { compileTerm, findTerms, hasTerm, type CompiledTerm, type TermMatch } fr
 import { tokenize } from './tokens.js';
 import type { Definition } from './definitions.js';
 import type { Sentence, Units } from './units.js';
-import type { ContractType, Language, Regime, Span, TopicStatus } from './types.js';
+import type { ContractType, Language, PlaybookPhrase, Regime, Span, TopicStatus } from './types.js';
 
 export interface Context {
   type: ContractType;
@@ -19,6 +19,8 @@ export interface Context {
   /** Lower-cased defined terms of the document, to tell a defined "Material Incident" from an undefined one. */
   definedTerms: Set<string>;
   definitions: Definition[];
+  /** The organisation's own weak phrases (its playbook), from the configuration. */
+  playbookPhrases: PlaybookPhrase[];
   /** Defined terms that stand for a concept: "Breach" defined as a personal-data breach is a security incident. */
   aliasCache: Map<string, CompiledTerm[]>;
 }
@@ -41,7 +43,8 @@ export type Problem =
   | { kind: 'weak-phrase'; span: Span; phrase: string; signalIndex: number }
   | { kind: 'disclaimed'; span: Span; phrase: string }
   | { kind: 'shortfall'; span: Span; point: StrongPoint; result: CheckResult }
-  | { kind: 'long-notice'; span: Span; days: number; signalIndex: number };
+  | { kind: 'long-notice'; span: Span; days: number; signalIndex: number }
+  | { kind: 'playbook-phrase'; span: Span; phrase: string; entry: PlaybookPhrase };
 
 export interface Clause {
   sentences: Sentence[];
@@ -209,6 +212,13 @@ function weakSignals(rule: TopicRule, s: Sentence, ctx: Context): Problem[] {
       problems.push({ kind: 'weak-phrase', span, phrase: s.text.slice(span.start - s.span.start, span.end - s.span.start), signalIndex });
     }
   });
+  for (const entry of ctx.playbookPhrases) {
+    if (entry.topic !== rule.id || (entry.language && entry.language !== s.lang)) continue;
+    for (const h of findTerms([compileTerm(entry.phrase, s.lang, true)], s.tokens)) {
+      const span = spanOf(s, h);
+      problems.push({ kind: 'playbook-phrase', span, phrase: s.text.slice(span.start - s.span.start, span.end - s.span.start), entry });
+    }
+  }
   if (rule.negation !== false) {
     const disclaimers = compileList(ctx.languageData.disclaimers[s.lang], s.lang, true);
     const hit = findTerms(disclaimers, s.tokens)[0];

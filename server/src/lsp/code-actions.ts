@@ -5,8 +5,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisDetails } from '../engine/analyze.js';
-import type { DocumentModel } from '../engine/markdown.js';
 import type { Finding, Fix, Span, TextEdit as EngineEdit } from '../engine/types.js';
+import { insertAllEdits } from '../engine/fixes.js';
 import { rangeOf, SOURCE, toDiagnostic } from './diagnostics.js';
 import { t, type UiLanguage } from './strings.js';
 
@@ -39,8 +39,12 @@ export function codeActions(doc: Doc, uri: string, result: AnalysisDetails, rang
       const own = toDiagnostic(doc, f);
       return (context.diagnostics ?? []).find((d) => d?.source === SOURCE && d.code === f.ruleId && sameRange(d.range, own.range)) ?? own;
     };
+    const offered = new Set<string>();
     for (const f of findings) {
       for (const fix of f.fixes) {
+        const key = `${fix.title}\u0000${JSON.stringify(fix.edits)}`;
+        if (offered.has(key)) continue;
+        offered.add(key);
         actions.push({
           title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnosticOf(f)],
           ...(fix.preferred && { isPreferred: true }),
@@ -48,26 +52,11 @@ export function codeActions(doc: Doc, uri: string, result: AnalysisDetails, rang
         });
       }
     }
-    const disabledLine = new Set<string>();
-    const disabledFile = new Set<string>();
-    for (const f of findings) {
-      const key = `${f.ruleId}:${result.model.lines.lineOf(f.span.start)}`;
-      if (disabledLine.has(key)) continue;
-      disabledLine.add(key);
-      const line = disableLine(result.model, f, lang);
-      if (line) actions.push({ title: line.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnosticOf(f)], edit: { changes: { [uri]: toEdits(doc, line.edits) } } });
-    }
-    for (const f of findings) {
-      if (disabledFile.has(f.ruleId)) continue;
-      disabledFile.add(f.ruleId);
-      const edits = disableFile(result.model, f.ruleId);
-      actions.push({ title: t(lang, 'disableFile', { rule: f.ruleId }), kind: CodeActionKind.QuickFix, diagnostics: [diagnosticOf(f)], edit: { changes: { [uri]: toEdits(doc, edits) } } });
-    }
   }
 
   for (const [kind, fixKind, title] of [[FIX_ALL_KIND, 'replace-phrase', t(lang, 'fixAll')], [INSERT_MISSING_KIND, 'insert-clause', t(lang, 'insertAll')]] as const) {
     if (!only || !wanted(only, kind)) continue; // source actions only when asked for (on save, or from the source action menu)
-    const edits = allFixes(result.findings, fixKind);
+    const edits = fixKind === 'insert-clause' ? insertAllEdits(result.fixContext, result.findings) : allFixes(result.findings, fixKind);
     if (edits.length) actions.push({ title, kind, edit: { changes: { [uri]: toEdits(doc, edits) } } });
   }
   return actions;
@@ -85,60 +74,4 @@ export function allFixes(findings: Finding[], kind: Fix['kind']): EngineEdit[] {
     for (const e of fix.edits) { taken.push(e.span); out.push(e); }
   }
   return out;
-}
-
-function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
-/** The quote markers and indentation of a line, so that a comment stays inside a quote or list item. */
-function prefixOf(text: string, lineStart: number): string {
-  const m = /^[ \t]*(?:>[ \t]?)*/.exec(text.slice(lineStart, lineStart + 200));
-  return m ? m[0] : '';
-}
-
-/**
- * `<!-- clauselint-disable-next-line RULE -->` on its own line above the finding. When the finding sits
- * inside a paragraph or a table (where a new line would split the block), the block is wrapped in
- * disable/enable comments instead. None for a finding in the front matter: a file comment is the way.
- */
-export function disableLine(model: DocumentModel, f: Finding, lang: UiLanguage): { title: string; edits: EngineEdit[] } | undefined {
-  const { lines, text } = model;
-  if (model.frontMatter && f.span.start < model.frontMatter.span.end) return undefined;
-  const eol = eolOf(text);
-  const line = lines.lineOf(f.span.start);
-  const table = model.protectedSpans.find((p) => p !== model.frontMatter?.span && p.start <= f.span.start && f.span.start < p.end);
-  const block = table ?? model.blocks.find((b) => b.span.start <= f.span.start && f.span.start < b.span.end)?.span;
-  const firstLine = block ? lines.lineOf(block.start) : line;
-  if (!table && firstLine === line) {
-    const at = lines.lineStart(line);
-    return { title: t(lang, 'disableLine', { rule: f.ruleId }), edits: [{ span: { start: at, end: at }, text: `${prefixOf(text, at)}<!-- clauselint-disable-next-line ${f.ruleId} -->${eol}` }] };
-  }
-  const start = lines.lineStart(firstLine);
-  const lastLine = lines.lineOf(Math.max(block!.start, block!.end - 1));
-  const end = lines.lineEnd(lastLine);
-  const prefix = prefixOf(text, start);
-  return {
-    title: t(lang, 'disableBlock', { rule: f.ruleId }),
-    edits: [
-      { span: { start, end: start }, text: `${prefix}<!-- clauselint-disable ${f.ruleId} -->${eol}` },
-      { span: { start: end, end }, text: `${eol}${prefix}<!-- clauselint-enable ${f.ruleId} -->` },
-    ],
-  };
-}
-
-/** `<!-- clauselint-disable-file RULE -->` after the front matter, or the rule added to such a comment. */
-export function disableFile(model: DocumentModel, ruleId: string): EngineEdit[] {
-  const existing = model.comments.find((c) => /^clauselint-disable-file\s+\S/.test(c.body));
-  if (existing) {
-    const ids = existing.body.replace(/^clauselint-disable-file\s+/, '').split(/[\s,]+/).filter(Boolean);
-    return [{ span: existing.span, text: `<!-- clauselint-disable-file ${[...ids, ruleId].join(' ')} -->` }];
-  }
-  const eol = eolOf(model.text);
-  const comment = `<!-- clauselint-disable-file ${ruleId} -->`;
-  if (model.frontMatter) {
-    const at = model.frontMatter.span.end;
-    return [{ span: { start: at, end: at }, text: `${eol}${comment}` }];
-  }
-  return [{ span: { start: 0, end: 0 }, text: `${comment}${eol}` }];
 }

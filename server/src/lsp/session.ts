@@ -139,7 +139,7 @@ export function startServer(connection: Connection): void {
         const entry: Entry = { version, decision, diagnostics: [] };
         if (decision.lint) {
           try {
-            entry.result = analyze(text, decision.settings);
+            entry.result = analyze(text, decision.settings, { uiLanguage: lang });
             entry.diagnostics = entry.result.findings.map((f) => toDiagnostic(current, f));
           } catch (err) {
             connection.console.error(`Clauselint could not analyse ${uri}: ${(err as Error)?.stack ?? String(err)}`);

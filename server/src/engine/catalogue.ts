@@ -1,0 +1,67 @@
+/**
+ * The clause catalogue (`rules/catalogue/<topic>/<clause>.yaml`): clauses in both languages with
+ * placeholders for the parties and for numbers. An organisation's own clauses (its playbook) come first.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { rulesDir } from './rule-data.js';
+import type { ContractType, Language, Localized, Regime, TopicId } from './types.js';
+
+export interface CatalogueClause {
+  id: string;
+  topic: TopicId;
+  variant: string;
+  preferred: boolean;
+  title: Localized;
+  heading: Localized;
+  types: ContractType[];
+  regimes: Regime[];
+  references: string[];
+  parameters?: Record<string, number>;
+  text: Localized;
+  /** Where it came from: the built-in catalogue or a playbook folder. */
+  source?: 'built-in' | 'playbook';
+}
+
+export function readClauseFolder(dir: string, source: CatalogueClause['source']): CatalogueClause[] {
+  if (!existsSync(dir)) return [];
+  const out: CatalogueClause[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...readClauseFolder(path, source));
+    else if (/\.ya?ml$/.test(entry.name)) out.push({ ...(parseYaml(readFileSync(path, 'utf8')) as CatalogueClause), source });
+  }
+  return out;
+}
+
+let builtIn: CatalogueClause[] | undefined;
+
+export function builtInCatalogue(): CatalogueClause[] {
+  builtIn ??= readClauseFolder(join(rulesDir(), 'catalogue'), 'built-in');
+  return builtIn;
+}
+
+/** Clauses for a topic that fit the contract: playbook first, then the preferred variant, then the rest. */
+export function clausesFor(topic: TopicId, type: ContractType, playbook: CatalogueClause[] = []): CatalogueClause[] {
+  const fits = (c: CatalogueClause) => c.topic === topic && (!c.types?.length || c.types.includes(type));
+  const rank = (c: CatalogueClause) => (c.source === 'playbook' ? 0 : c.preferred ? 1 : 2);
+  return [...playbook.filter(fits), ...builtInCatalogue().filter(fits)].sort((a, b) => rank(a) - rank(b));
+}
+
+export function formatNumber(n: number, lang: Language): string {
+  const [int, frac] = String(n).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'nl' ? '.' : ',');
+  return frac ? `${grouped}${lang === 'nl' ? ',' : '.'}${frac}` : grouped;
+}
+
+/** The clause text with parties and numbers filled in; a party at the start of a sentence gets a capital. */
+export function fillClause(clause: CatalogueClause, lang: Language, parties: { supplier: string; customer: string }): string {
+  const values: Record<string, string> = { supplier: parties.supplier, customer: parties.customer };
+  for (const [k, v] of Object.entries(clause.parameters ?? {})) values[k] = formatNumber(v, lang);
+  const text = clause.text[lang].replace(/\s+/g, ' ').trim();
+  return text.replace(/(^|[.;:!?]\s+)?\{\{(\w+)\}\}/g, (_, lead: string | undefined, key: string) => {
+    const value = values[key] ?? `{{${key}}}`;
+    return lead !== undefined ? lead + value.charAt(0).toUpperCase() + value.slice(1) : value;
+  });
+}

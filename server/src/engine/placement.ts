@@ -1,0 +1,116 @@
+/**
+ * Where a drafter would put a new clause: inside the section it belongs to (security, liability, data
+ * protection), else as a new article numbered in the document's own style ("## 12. Incident
+ * notification", "Artikel 12 – Melding van incidenten") after the last article and before signatures
+ * and annexes. Never inside a code block, a table or the front matter.
+ */
+import type { DocumentModel, Section } from './markdown.js';
+import { compileList, type TopicRule } from './rule-data.js';
+import { hasTerm } from './terms.js';
+import { tokenize } from './tokens.js';
+import type { Language, Span } from './types.js';
+
+export interface Placement {
+  offset: number;
+  /** The section the clause joins, or null for a new article. */
+  section: Section | null;
+  /** For a new article: the heading line, given the article's title. */
+  headingLine?: (title: string, extra: number) => string;
+  /** For a clause inside a section: its paragraph number ("7.4 "), if the section numbers them. */
+  paragraphNumber?: string;
+}
+
+const SIGNATURE_BLOCK_RE = /^\s*(?:\*\*)?\s*(?:in witness whereof|signed|signatures?|for and on behalf|aldus overeengekomen|aldus opgemaakt|ondertekend|handtekening|namens)/i;
+const HEADING_LINE_RE = /^(\s*(?:#{1,6}\s+)?(?:\*\*)?\s*(?:article|artikel|section|clause|art\.)?\s*)(\d+)(\.?\s*[–—:-]?\s*)(.*?)(\s*\**\s*)$/i;
+
+export function lineBreak(text: string): string {
+  return /\r\n/.test(text.slice(0, 10_000)) ? '\r\n' : '\n';
+}
+
+function outsideProtected(model: DocumentModel, offset: number): number {
+  for (const p of model.protectedSpans) if (offset > p.start && offset < p.end) return p.end;
+  return offset;
+}
+
+function isTopArticle(s: Section): boolean {
+  return s.kind === 'article' || s.kind === 'definitions';
+}
+
+/** The section whose heading says it is the clause's home, if any (the last such, the most specific). */
+function homeSection(model: DocumentModel, rule: TopicRule & { home?: Record<Language, string[]> }, lang: Language): Section | undefined {
+  const terms = compileList(rule.home?.[lang], lang, true);
+  if (!terms.length) return undefined;
+  return model.sections.filter((s) => s.kind === 'article' && hasTerm(terms, tokenize(s.title, lang))).pop();
+}
+
+function directBlocksEnd(model: DocumentModel, section: Section): { end: number; lastText: string } | undefined {
+  let found: { end: number; lastText: string } | undefined;
+  for (const b of model.blocks) if (b.section === section && b.kind !== 'heading') found = { end: b.span.end, lastText: model.text.slice(b.span.start, b.span.end) };
+  return found;
+}
+
+function nextParagraphNumber(lastText: string): string | undefined {
+  const m = /^\s*(\d+(?:\.\d+)+)(\.?)\s/.exec(lastText);
+  if (!m) return undefined;
+  const parts = m[1].split('.');
+  parts[parts.length - 1] = String(Number(parts[parts.length - 1]) + 1);
+  return `${parts.join('.')}${m[2]} `;
+}
+
+export function placeClause(model: DocumentModel, rule: TopicRule, lang: Language): Placement {
+  const home = homeSection(model, rule, lang);
+  if (home) {
+    const direct = directBlocksEnd(model, home);
+    if (direct) return { offset: outsideProtected(model, direct.end), section: home, paragraphNumber: nextParagraphNumber(direct.lastText) };
+  }
+  return placeArticle(model);
+}
+
+/** A new article after the last one, before signatures and annexes. */
+export function placeArticle(model: DocumentModel): Placement {
+  const text = model.text;
+  const numbered = model.sections.filter((s) => isTopArticle(s) && s.number && /^\d+$/.test(s.number));
+  const minLevel = Math.min(...numbered.map((s) => s.level));
+  const articles = numbered.filter((s) => s.level === minLevel);
+  const last = articles[articles.length - 1];
+  const afterLast = last ? last.headingSpan.end : model.frontMatter?.span.end ?? 0;
+  // The first signature block or annex after the last article ends the articles.
+  let offset = text.length;
+  for (const s of model.sections) {
+    if (s.headingSpan.start >= afterLast && (s.kind === 'annex' || s.kind === 'signatures') && (!last || s.level <= last.level)) { offset = s.headingSpan.start; break; }
+  }
+  for (const b of model.blocks) {
+    if (b.span.start >= afterLast && b.span.start < offset && SIGNATURE_BLOCK_RE.test(b.text)) { offset = b.span.start; break; }
+  }
+  // A thematic break or signature table just before the signatures stays with them.
+  offset = outsideProtected(model, offset);
+  const lineStart = model.lines.lineStart(model.lines.lineOf(offset));
+  if (offset !== text.length) offset = lineStart;
+
+  if (!last) return { offset, section: null, headingLine: (title) => `## ${title}` };
+  const raw = text.slice(last.headingSpan.start, last.headingSpan.end).split(/\r?\n/)[0];
+  const m = HEADING_LINE_RE.exec(raw);
+  const n = Number(last.number);
+  if (!m) return { offset, section: null, headingLine: (title, extra) => `${'#'.repeat(Math.min(last.level, 6))} ${n + 1 + extra}. ${title}` };
+  const shouting = m[4].length > 3 && m[4] === m[4].toUpperCase();
+  return {
+    offset, section: null,
+    headingLine: (title, extra) => `${m[1]}${n + 1 + extra}${m[3] || '. '}${shouting ? title.toUpperCase() : title}${m[5]}`,
+  };
+}
+
+export function insertionText(model: DocumentModel, placement: Placement, blocks: string[]): { span: Span; text: string } {
+  const eol = lineBreak(model.text);
+  const body = blocks.join(eol + eol);
+  const at = placement.offset;
+  const atEnd = at >= model.text.length;
+  if (placement.section || atEnd) {
+    // After a paragraph, or at the end: a blank line, then the new text.
+    const before = model.text.slice(0, at);
+    const lead = before.endsWith(eol + eol) || before.length === 0 ? '' : before.endsWith(eol) ? eol : eol + eol;
+    const trail = atEnd ? eol : '';
+    return { span: { start: at, end: at }, text: lead + body + trail };
+  }
+  // At the start of a line (a signature block or annex heading): the new text, then a blank line.
+  return { span: { start: at, end: at }, text: body + eol + eol };
+}

@@ -1,0 +1,60 @@
+/**
+ * `npm run bench`: the engine's throughput over ../shared/corpus in MB/s, and markdownlint-cli2 over the
+ * same files in the same run, as a ratio; peak memory. Without the corpus, the fixtures and examples.
+ * Speed is measured here, never in a timed test.
+ */
+import { readFileSync, readdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { analyze } from '../../server/src/engine/analyze.js';
+import { corpusFiles } from './corpus.js';
+import { evaluateCuadLiability } from './cuad-liability.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function fallbackFiles(): string[] {
+  const out: string[] = [];
+  for (const dir of ['test/fixtures/en', 'test/fixtures/nl', 'examples']) {
+    for (const f of readdirSync(join(root, dir))) if (f.endsWith('.md')) out.push(join(root, dir, f));
+  }
+  return out;
+}
+
+let files = corpusFiles();
+const source = files.length ? '../shared/corpus (open + CUAD)' : 'fixtures and examples (../shared/corpus is absent)';
+if (!files.length) files = fallbackFiles();
+const texts = files.map((f) => readFileSync(f, 'utf8'));
+const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+const mb = bytes / 1e6;
+
+analyze(texts[0]); // load the rules once, as a long-running server would
+let peak = process.memoryUsage().rss;
+const t0 = performance.now();
+for (const text of texts) {
+  analyze(text);
+  peak = Math.max(peak, process.memoryUsage().rss);
+}
+const ours = (performance.now() - t0) / 1000;
+
+// markdownlint-cli2 over the same files, each given by name, with its default rules.
+const work = mkdtempSync(join(tmpdir(), 'clauselint-bench-'));
+writeFileSync(join(work, '.markdownlint-cli2.jsonc'), '{}');
+const bin = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const t1 = performance.now();
+const run = spawnSync(process.execPath, [bin, ...files.map((f) => `:${f}`)], { cwd: work, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+const theirs = (performance.now() - t1) / 1000;
+rmSync(work, { recursive: true, force: true });
+
+console.log(`Corpus: ${files.length} files, ${mb.toFixed(1)} MB, from ${source}`);
+console.log(`clauselint engine:  ${ours.toFixed(1)} s, ${(mb / ours).toFixed(2)} MB/s, peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+if (run.error || (run.status !== 0 && run.status !== 1)) console.log(`markdownlint-cli2 did not run: ${run.error?.message ?? run.stderr.slice(0, 200)}`);
+else {
+  console.log(`markdownlint-cli2:  ${theirs.toFixed(1)} s, ${(mb / theirs).toFixed(2)} MB/s (whole process, default rules)`);
+  console.log(`ratio clauselint / markdownlint-cli2 throughput: ${(theirs / ours).toFixed(2)}`);
+}
+if (files.length > 100) {
+  const r = evaluateCuadLiability();
+  console.log(`CUAD dev, "a liability clause exists": precision ${(100 * r.precision).toFixed(1)}%, recall ${(100 * r.recall).toFixed(1)}% (tp ${r.tp}, fp ${r.fp}, fn ${r.fn}, tn ${r.tn})`);
+}

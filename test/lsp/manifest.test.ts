@@ -1,0 +1,57 @@
+/**
+ * The extension's manifest agrees with itself: every %key% of package.json is in package.nls.json and
+ * package.nls.nl.json, every runtime string of the client has a Dutch translation, every contributed
+ * command is registered by the client, and the server and client bundles are where package.json says.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './lsp-client.js';
+
+const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
+const manifest = JSON.parse(read('package.json'));
+const nls = JSON.parse(read('package.nls.json'));
+const nlsNl = JSON.parse(read('package.nls.nl.json'));
+const client = read('client/src/extension.ts');
+
+test('every %key% in package.json has an English and a Dutch string', () => {
+  const keys = [...JSON.stringify(manifest.contributes).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+  assert.ok(keys.length > 10);
+  for (const k of keys) {
+    assert.ok(typeof nls[k] === 'string' && nls[k].length > 0, `package.nls.json lacks ${k}`);
+    assert.ok(typeof nlsNl[k] === 'string' && nlsNl[k].length > 0, `package.nls.nl.json lacks ${k}`);
+  }
+  assert.deepEqual(Object.keys(nlsNl).sort(), Object.keys(nls).sort(), 'the two files have the same keys');
+  assert.equal(nls['command.lintFile'], 'Lint this file');
+  assert.equal(nls['command.showCoverage'], 'Show coverage report');
+  assert.equal(nls['command.openRuleDocs'], 'Open rule documentation');
+});
+
+test('every runtime string of the client has a Dutch translation in l10n/', () => {
+  const bundle = JSON.parse(read('l10n/bundle.l10n.nl.json'));
+  const used = [...client.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
+  assert.ok(used.length > 5);
+  for (const s of used) assert.ok(typeof bundle[s] === 'string', `l10n/bundle.l10n.nl.json lacks “${s}”`);
+  for (const s of Object.keys(bundle)) assert.ok(used.includes(s), `l10n/bundle.l10n.nl.json has an unused string “${s}”`);
+  assert.equal(manifest.l10n, './l10n');
+});
+
+test('the contributed commands are registered and the bundles are in place', () => {
+  const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
+  assert.deepEqual(commands.sort(), ['clauselint.lintFile', 'clauselint.openRuleDocs', 'clauselint.showCoverage']);
+  for (const c of commands) assert.ok(client.includes(`registerCommand('${c}'`), `client/src/extension.ts does not register ${c}`);
+  assert.equal(manifest.main, './dist/client.cjs');
+  assert.equal(manifest.bin['clauselint-language-server'], 'dist/server.cjs');
+  assert.ok(manifest.capabilities.untrustedWorkspaces.supported);
+  assert.equal(manifest.engines.vscode, '^1.91.0');
+  const settings = Object.keys(manifest.contributes.configuration.properties);
+  for (const s of ['enable', 'type', 'regimes', 'language', 'rules', 'trace.server']) assert.ok(settings.includes(`clauselint.${s}`), `setting clauselint.${s}`);
+  const grammar = manifest.contributes.grammars[0];
+  assert.deepEqual(grammar.injectTo, ['text.html.markdown']);
+  assert.ok(existsSync(join(ROOT, grammar.path)));
+  if (existsSync(join(ROOT, 'dist', 'client.cjs'))) {
+    const bundle = read('dist/client.cjs');
+    assert.match(bundle, /require\("vscode"\)/, 'vscode stays external');
+  }
+});
