@@ -8,9 +8,12 @@ import { parseArgs } from 'node:util';
 import { analyze } from '../engine/analyze.js';
 import { decodeContract, InputError } from '../engine/input.js';
 import type { FileResult } from '../engine/report.js';
-import { CONTRACT_TYPES, LANGUAGES, REGIMES, type ContractType, type Language, type Regime, type Settings } from '../engine/types.js';
+import { CONTRACT_TYPES, LANGUAGES, REGIMES, TOPIC_IDS, type ContractType, type Language, type Regime, type Settings } from '../engine/types.js';
 import { configFor, ConfigError } from '../config.js';
 import { expandPaths, UsageError } from './files.js';
+import { applyEdits, fixAllEdits } from '../engine/fixes.js';
+import { createTwoFilesPatch } from 'diff';
+import { printCatalogue, playbookFor } from './catalogue.js';
 import { stylish } from './formats/stylish.js';
 import { json } from './formats/json.js';
 import { sarif } from './formats/sarif.js';
@@ -35,7 +38,12 @@ Options:
   --quiet                report errors only
   --stdin                read the contract from standard input
   --stdin-filename <f>   the name to report (and to find the configuration) for --stdin
+  --fix                  insert missing clauses and complete weak phrases, in place
+  --fix-dry-run          print the changes --fix would make, as a unified diff
   --version, --help
+
+       clauselint catalogue [--topic <id>] [--lang en|nl]
+                         list the clause catalogue, or print the clauses of one topic
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 otherwise, 2 usage, configuration or file problem.
 `;
@@ -50,6 +58,7 @@ function list<T extends string>(value: string | undefined, allowed: readonly T[]
   return items as T[];
 }
 
+/** A temporary file, then a rename: a crash never leaves half a contract. */
 function writeAtomically(path: string, text: string): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   writeFileSync(tmp, text);
@@ -80,6 +89,7 @@ function lint(argv: string[], io: Io): number {
         type: { type: 'string' }, regimes: { type: 'string' }, lang: { type: 'string' },
         'max-warnings': { type: 'string' }, quiet: { type: 'boolean' }, stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' }, version: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' },
+        fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, topic: { type: 'string' },
       },
     });
   } catch (err) {
@@ -88,6 +98,14 @@ function lint(argv: string[], io: Io): number {
   const { values: o, positionals } = parsed;
   if (o.help) { io.stdout(HELP); return 0; }
   if (o.version) { io.stdout(`${VERSION}\n`); return 0; }
+  if (positionals[0] === 'catalogue') {
+    const [lang] = list(o.lang, LANGUAGES, 'lang') ?? [];
+    const [topic] = list(o.topic, TOPIC_IDS, 'topic') ?? [];
+    io.stdout(printCatalogue(topic, lang ?? 'en', playbookFor(configFor(join(io.cwd, 'x.md'), o.config))));
+    return 0;
+  }
+  if (o.fix && o['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both');
+  if ((o.fix || o['fix-dry-run']) && o.stdin) throw new UsageError('--fix works on files, not on --stdin');
   const format = (o.format ?? 'stylish') as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`--format “${o.format}” is not one of ${FORMATS.join(', ')}`);
   const [type] = list(o.type, CONTRACT_TYPES, 'type') ?? [];
@@ -120,11 +138,23 @@ function lint(argv: string[], io: Io): number {
       throw err;
     }
     const settings: Settings = { ...config.settings, ...cli };
-    const result = analyze(text, settings);
+    const options = { playbook: playbookFor(config) };
+    let result = analyze(text, settings, options);
+    if (o.fix || o['fix-dry-run']) {
+      const fixed = applyEdits(text, fixAllEdits(result.fixContext, result.findings));
+      if (fixed !== text) {
+        const shown = relative(io.cwd, input.path) || input.path;
+        if (o['fix-dry-run']) { io.stdout(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, text, fixed)); continue; }
+        writeAtomically(input.path, fixed);
+        text = fixed;
+        result = analyze(text, settings, options);
+      } else if (o['fix-dry-run']) continue;
+    }
     if (o.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
     results.push({ path: o.stdin ? (o['stdin-filename'] ?? '<stdin>') : relative(io.cwd, input.path) || input.path, result, lines: result.model.lines });
   }
 
+  if (o['fix-dry-run']) return 0;
   const report = format === 'json' ? json(results) : format === 'sarif' ? sarif(results, VERSION) : format === 'github' ? github(results)
     : format === 'junit' ? junit(results) : stylish(results, io.isTTY && !o.output && !process.env.NO_COLOR);
   if (o.output) writeAtomically(o.output, report); else io.stdout(report);

@@ -200,7 +200,11 @@ function topicFindings(rule: TopicRule, ev: TopicEvaluation, ctx: Context, title
       if (seen.has(key)) continue;
       seen.add(key);
       const { messageId, values, replacement } = describe(p, rule, ctx, lang);
-      out.push({ ruleId: rule.id, messageId, span: p.span, values: { ...values, refs }, replacement });
+      // One completion cures a sentence ("… and in any event within 24 hours"): offer it once per sentence.
+      const once = p.kind === 'weak-phrase' ? `${p.signalIndex}@${p.sentence.start}` : key;
+      const offered = replacement !== undefined && !seen.has(once);
+      seen.add(once);
+      out.push({ ruleId: rule.id, messageId, span: p.span, values: { ...values, refs }, replacement: offered ? replacement : undefined });
     }
   }
   const best = ev.best!;

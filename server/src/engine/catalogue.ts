@@ -44,9 +44,11 @@ export function builtInCatalogue(): CatalogueClause[] {
 
 /** Clauses for a topic that fit the contract: playbook first, then the preferred variant, then the rest. */
 export function clausesFor(topic: TopicId, type: ContractType, playbook: CatalogueClause[] = []): CatalogueClause[] {
-  const fits = (c: CatalogueClause) => c.topic === topic && (!c.types?.length || c.types.includes(type));
+  const all = [...playbook, ...builtInCatalogue()].filter((c) => c.topic === topic);
+  // A regime can bring a topic to a type no clause was written for: then every clause of the topic is offered.
+  const fitting = all.filter((c) => !c.types?.length || c.types.includes(type));
   const rank = (c: CatalogueClause) => (c.source === 'playbook' ? 0 : c.preferred ? 1 : 2);
-  return [...playbook.filter(fits), ...builtInCatalogue().filter(fits)].sort((a, b) => rank(a) - rank(b));
+  return (fitting.length ? fitting : all).sort((a, b) => rank(a) - rank(b));
 }
 
 export function formatNumber(n: number, lang: Language): string {
@@ -60,8 +62,8 @@ export function fillClause(clause: CatalogueClause, lang: Language, parties: { s
   const values: Record<string, string> = { supplier: parties.supplier, customer: parties.customer };
   for (const [k, v] of Object.entries(clause.parameters ?? {})) values[k] = formatNumber(v, lang);
   const text = clause.text[lang].replace(/\s+/g, ' ').trim();
-  return text.replace(/(^|[.;:!?]\s+)?\{\{(\w+)\}\}/g, (_, lead: string | undefined, key: string) => {
-    const value = values[key] ?? `{{${key}}}`;
-    return lead !== undefined ? lead + value.charAt(0).toUpperCase() + value.slice(1) : value;
-  });
+  const value = (key: string) => values[key] ?? `{{${key}}}`;
+  return text
+    .replace(/(^|[.;:!?]\s+)\{\{(\w+)\}\}/g, (_, lead: string, key: string) => lead + value(key).charAt(0).toUpperCase() + value(key).slice(1))
+    .replace(/\{\{(\w+)\}\}/g, (_, key: string) => value(key));
 }

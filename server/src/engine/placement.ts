@@ -5,9 +5,7 @@
  * and annexes. Never inside a code block, a table or the front matter.
  */
 import type { DocumentModel, Section } from './markdown.js';
-import { compileList, type TopicRule } from './rule-data.js';
-import { hasTerm } from './terms.js';
-import { tokenize } from './tokens.js';
+import type { TopicRule } from './rule-data.js';
 import type { Language, Span } from './types.js';
 
 export interface Placement {
@@ -36,11 +34,19 @@ function isTopArticle(s: Section): boolean {
   return s.kind === 'article' || s.kind === 'definitions';
 }
 
-/** The section whose heading says it is the clause's home, if any (the last such, the most specific). */
-function homeSection(model: DocumentModel, rule: TopicRule & { home?: Record<Language, string[]> }, lang: Language): Section | undefined {
-  const terms = compileList(rule.home?.[lang], lang, true);
-  if (!terms.length) return undefined;
-  return model.sections.filter((s) => s.kind === 'article' && hasTerm(terms, tokenize(s.title, lang))).pop();
+/** A heading's words without its number: "7. Information Security" → "information security". */
+function headingWords(title: string): string {
+  return title.replace(/^\s*(?:article|artikel|section|clause)?\s*[\d.ivxlc]*\.?\s*[–—:-]?\s*/i, '').replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The section whose heading names the clause's home ("Security", "Liability", "Data protection"), if
+ * any: the heading must be the home's name, so "Security testing" is not the home of security updates.
+ */
+function homeSection(model: DocumentModel, rule: TopicRule, lang: Language): Section | undefined {
+  const homes = rule.home?.[lang] ?? [];
+  const fits = (words: string) => homes.some((h) => (h.endsWith('*') ? words.startsWith(h.slice(0, -1)) : words === h || words.split(/ and | en |, /).includes(h)));
+  return model.sections.filter((s) => s.kind === 'article' && fits(headingWords(s.title))).pop();
 }
 
 function directBlocksEnd(model: DocumentModel, section: Section): { end: number; lastText: string } | undefined {

@@ -52,6 +52,8 @@ export interface TopicRule {
   strong: StrongPoint[];
   weak: WeakSignal[];
   parameter?: { name: string; check: string };
+  /** Names of the section a missing clause belongs in ("security", "liabilit*"). */
+  home?: Record<Language, string[]>;
   missing: Localized;
 }
 

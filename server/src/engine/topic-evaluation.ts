@@ -40,7 +40,7 @@ function conceptOf(rule: TopicRule, concept: string, lang: Language, ctx: Contex
 }
 
 export type Problem =
-  | { kind: 'weak-phrase'; span: Span; phrase: string; signalIndex: number }
+  | { kind: 'weak-phrase'; span: Span; phrase: string; signalIndex: number; sentence: Span }
   | { kind: 'disclaimed'; span: Span; phrase: string }
   | { kind: 'shortfall'; span: Span; point: StrongPoint; result: CheckResult }
   | { kind: 'long-notice'; span: Span; days: number; signalIndex: number }
@@ -111,7 +111,7 @@ function withinWindow(positions: number[][]): boolean {
 function headingSpeaksOf(rule: TopicRule, s: Sentence, units: Units): boolean {
   if (s.section.kind === 'preamble' || s.section.kind === 'title') return false;
   const heading = units.headingTokens(s.section, s.lang);
-  return rule.detect.some((group) => group.some((c) => hasTerm(conceptTerms(rule, c, s.lang), heading)));
+  return rule.detect.some((group) => group.every((c) => hasTerm(conceptTerms(rule, c, s.lang), heading)));
 }
 
 function spanOf(s: Sentence, m: TermMatch): Span {
@@ -209,7 +209,7 @@ function weakSignals(rule: TopicRule, s: Sentence, ctx: Context): Problem[] {
       if (h.first <= lastEnd) continue;
       lastEnd = h.last;
       const span = spanOf(s, h);
-      problems.push({ kind: 'weak-phrase', span, phrase: s.text.slice(span.start - s.span.start, span.end - s.span.start), signalIndex });
+      problems.push({ kind: 'weak-phrase', span, phrase: s.text.slice(span.start - s.span.start, span.end - s.span.start), signalIndex, sentence: s.span });
     }
   });
   for (const entry of ctx.playbookPhrases) {

@@ -2,9 +2,6 @@
 export type UiLanguage = 'en' | 'nl';
 
 const STRINGS = {
-  disableLine: { en: 'Disable {rule} for this line', nl: 'Schakel {rule} uit voor deze regel' },
-  disableBlock: { en: 'Disable {rule} for this paragraph', nl: 'Schakel {rule} uit voor deze alinea' },
-  disableFile: { en: 'Disable {rule} for this file', nl: 'Schakel {rule} uit voor dit bestand' },
   fixAll: { en: 'Fix all weak phrases', nl: 'Herstel alle zwakke formuleringen' },
   insertAll: { en: 'Insert all missing security clauses', nl: 'Voeg alle ontbrekende beveiligingsbepalingen in' },
   references: { en: 'References', nl: 'Bronnen' },
