@@ -11,7 +11,8 @@ export function decodeContract(bytes: Uint8Array): string {
   const head = bytes.subarray(0, 8000);
   if (head.includes(0)) throw new InputError('this is a binary file, not a Markdown contract');
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // ignoreBOM keeps the BOM in the text, so that --fix writes it back.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new InputError('the file is not valid UTF-8 text; save it as UTF-8 and try again');
   }
