@@ -8,7 +8,7 @@ import { detectLanguage } from './language.js';
 import { inferType } from './contract-type.js';
 import { loadRuleData, type TopicRule } from './rule-data.js';
 import { buildUnits, type Sentence } from './units.js';
-import { evaluateTopic, type Context, type TopicEvaluation, type Problem } from './topic-evaluation.js';
+import { detectTopics, evaluateTopic, type Context, type TopicEvaluation, type Problem } from './topic-evaluation.js';
 import { findDefinitions } from './definitions.js';
 import { missingReferences, undeclaredRegimes, undefinedTerms, type RawFinding } from './document-checks.js';
 import { applyInlineControl } from './inline-control.js';
@@ -111,9 +111,10 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
   const topics = {} as Record<TopicId, TopicResult>;
   const evaluations = new Map<TopicId, TopicEvaluation>();
   const titleSpan = titleLine(model);
+  const detected = detectTopics([...data.topics.values()], units, ctx);
   for (const id of TOPIC_IDS) {
     const rule = data.topics.get(id)!;
-    const evaluation = evaluateTopic(rule, units, ctx, bySection);
+    const evaluation = evaluateTopic(rule, detected.get(id)!, units, ctx, bySection);
     evaluations.set(id, evaluation);
     const evidenceSentences = evaluation.best ? [...evaluation.best.sentences, ...evaluation.matched.filter((s) => !evaluation.best!.sentences.includes(s))] : [];
     const status = applicable.has(id) ? evaluation.status : 'not-applicable';

@@ -97,9 +97,67 @@ function pseudoLevel(line: string): number | undefined {
   return 2;
 }
 
+/** A node the model needs, flattened in document order, with offsets relative to its chunk. */
+interface FlatNode { type: string; depth?: number; value?: string; start: number; end: number }
+
+const KEPT = new Set(['yaml', 'heading', 'paragraph', 'tableRow', 'table', 'code', 'html']);
+
+function flatten(tree: MdNode): FlatNode[] {
+  const out: FlatNode[] = [];
+  // An explicit stack instead of recursion: deeply nested input must not overflow the call stack.
+  const stack: MdNode[] = [...(tree.children ?? [])].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (KEPT.has(node.type)) {
+      out.push({ type: node.type, depth: node.depth, value: node.type === 'yaml' || node.type === 'html' ? node.value : undefined, start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 });
+      if (node.type !== 'table') continue;
+    }
+    if (node.children && node.type !== 'heading' && node.type !== 'paragraph') stack.push(...[...node.children].reverse());
+  }
+  return out;
+}
+
+/**
+ * The text in chunks that start at headings (outside fenced code): each is parsed on its own and
+ * remembered, so that an edit re-parses only the chunk it touches. No Markdown construct we use spans
+ * a heading, which is what makes this safe.
+ */
+function chunks(text: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  let start = 0, fence: string | null = null;
+  const re = /^([ ]{0,3})(```+|~~~+|#{1,6}(?=[ \t]|$))/gm;
+  for (const m of text.matchAll(re)) {
+    const marker = m[2];
+    if (marker[0] === '`' || marker[0] === '~') {
+      if (!fence) fence = marker; else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+      continue;
+    }
+    if (fence || m.index === 0 || m.index! - start < 2_000) continue;
+    out.push({ start, text: text.slice(start, m.index) });
+    start = m.index!;
+  }
+  out.push({ start, text: text.slice(start) });
+  return out;
+}
+
+const chunkCache = new Map<string, FlatNode[]>();
+
+function parseNodes(text: string): FlatNode[] {
+  const out: FlatNode[] = [];
+  for (const chunk of chunks(text)) {
+    let nodes = chunkCache.get(chunk.text);
+    if (!nodes) {
+      nodes = flatten(processor.parse(chunk.text) as MdNode);
+      if (chunkCache.size > 2_000) chunkCache.clear();
+      chunkCache.set(chunk.text, nodes);
+    }
+    for (const n of nodes) out.push({ ...n, start: n.start + chunk.start, end: n.end + chunk.start });
+  }
+  return out;
+}
+
 export function parseMarkdown(text: string): DocumentModel {
   const lines = new LineIndex(text);
-  const tree = processor.parse(text) as MdNode;
   const model: DocumentModel = { text, lines, frontMatter: null, sections: [], blocks: [], comments: [], protectedSpans: [], title: null };
 
   const preamble: Section = {
@@ -124,17 +182,14 @@ export function parseMarkdown(text: string): DocumentModel {
     return section;
   };
 
-  const span = (n: MdNode): Span => ({ start: n.position?.start.offset ?? 0, end: n.position?.end.offset ?? 0 });
+  const span = (n: FlatNode): Span => ({ start: n.start, end: n.end });
   const addBlock = (kind: BlockKind, s: Span) => {
     const source = text.slice(s.start, s.end);
     if (!/[\p{L}\p{N}]/u.test(source)) return;
     model.blocks.push({ kind, span: s, text: blank(source), section: current });
   };
 
-  // An explicit stack instead of recursion: deeply nested input must not overflow the call stack.
-  const stack: MdNode[] = [...(tree.children ?? [])].reverse();
-  while (stack.length) {
-    const node = stack.pop()!;
+  for (const node of parseNodes(text)) {
     const s = span(node);
     switch (node.type) {
       case 'yaml':
@@ -174,7 +229,6 @@ export function parseMarkdown(text: string): DocumentModel {
         break;
       case 'table':
         model.protectedSpans.push(s);
-        stack.push(...[...(node.children ?? [])].reverse());
         break;
       case 'code':
         // Indented text is a code block to Markdown but contract text to a lawyer (plain-text contracts
@@ -192,8 +246,6 @@ export function parseMarkdown(text: string): DocumentModel {
         }
         break;
       }
-      default:
-        if (node.children) stack.push(...[...node.children].reverse());
     }
   }
   for (const section of open) if (section !== preamble) section.span.end = Math.min(section.span.end, text.length);

@@ -9,7 +9,7 @@ import { compileTerm, findTerms, hasTerm, type CompiledTerm, type TermMatch } fr
 import { tokenize } from './tokens.js';
 import type { Definition } from './definitions.js';
 import type { Sentence, Units } from './units.js';
-import type { ContractType, Language, PlaybookPhrase, Regime, Span, TopicStatus } from './types.js';
+import type { ContractType, Language, PlaybookPhrase, Regime, Span, TopicId, TopicStatus } from './types.js';
 
 export interface Context {
   type: ContractType;
@@ -21,6 +21,8 @@ export interface Context {
   definitions: Definition[];
   /** The organisation's own weak phrases (its playbook), from the configuration. */
   playbookPhrases: PlaybookPhrase[];
+  /** What of the document weak signals depend on, as a cache key; computed on first use. */
+  signalKey?: string;
   /** Defined terms that stand for a concept: "Breach" defined as a personal-data breach is a security incident. */
   aliasCache: Map<string, CompiledTerm[]>;
 }
@@ -142,16 +144,61 @@ function scopeOf(group: Sentence[], all: Sentence[]): Sentence[] {
 
 function withDefinitions(sentences: Sentence[], ctx: Context, units: Units): Sentence[] {
   const out = [...sentences];
-  for (const d of ctx.definitions) {
-    if (!d.meaning || !sentences.some((s) => s.text.includes(d.term))) continue;
-    const def = units.sentences.find((s) => s.span.start <= d.span.start && d.span.start < s.span.end);
-    if (def && !out.includes(def)) out.push(def);
+  for (const { term, sentence } of definitionSentences(ctx, units)) {
+    if (!out.includes(sentence) && sentences.some((s) => s.text.includes(term))) out.push(sentence);
   }
   return out;
 }
 
-export function evaluateTopic(rule: TopicRule, units: Units, ctx: Context, sectionIndex: Map<number, Sentence[]>): TopicEvaluation {
-  const matched = units.sentences.filter((s) => speaksOf(rule, s, units, ctx));
+const definitionSentenceCache = new WeakMap<Units, { term: string; sentence: Sentence }[]>();
+
+/** Each definition with a meaning and the sentence that states it, found once per document. */
+function definitionSentences(ctx: Context, units: Units): { term: string; sentence: Sentence }[] {
+  let list = definitionSentenceCache.get(units);
+  if (!list) {
+    list = [];
+    const defs = ctx.definitions.filter((d) => d.meaning).sort((a, b) => a.span.start - b.span.start);
+    let i = 0;
+    for (const d of defs) {
+      while (i < units.sentences.length && units.sentences[i].span.end <= d.span.start) i++;
+      const s = units.sentences[i];
+      if (s && s.span.start <= d.span.start) list.push({ term: d.term, sentence: s });
+    }
+    definitionSentenceCache.set(units, list);
+  }
+  return list;
+}
+
+/** Detections by the document's defined terms (aliases change what a sentence means), then by sentence key. */
+const detectionCache = new Map<string, Map<string, TopicId[]>>();
+
+/**
+ * The sentences that speak of each topic. A sentence's topics depend only on its key and the document's
+ * defined terms, so an edit re-detects only the sentences it changed.
+ */
+export function detectTopics(rules: TopicRule[], units: Units, ctx: Context): Map<TopicId, Sentence[]> {
+  // Only the defined terms that stand for a concept change what sentences mean.
+  const aliasKey = rules.flatMap((r) => (r.aliases ?? []).flatMap((c) => (['en', 'nl'] as const).map((lang) =>
+    conceptOf(r, c, lang, ctx).slice(conceptTerms(r, c, lang).length).map((t) => t.source).join('|')))).join('\u0003');
+  let cache = detectionCache.get(aliasKey);
+  if (!cache || cache.size > 200_000) {
+    if (detectionCache.size > 8) detectionCache.clear();
+    cache = new Map();
+    detectionCache.set(aliasKey, cache);
+  }
+  const out = new Map<TopicId, Sentence[]>(rules.map((r) => [r.id, []]));
+  for (const s of units.sentences) {
+    let topics = cache.get(s.key);
+    if (!topics) {
+      topics = rules.filter((rule) => speaksOf(rule, s, units, ctx)).map((r) => r.id);
+      cache.set(s.key, topics);
+    }
+    for (const id of topics) out.get(id)!.push(s);
+  }
+  return out;
+}
+
+export function evaluateTopic(rule: TopicRule, matched: Sentence[], units: Units, ctx: Context, sectionIndex: Map<number, Sentence[]>): TopicEvaluation {
   if (!matched.length) return { status: 'missing', clauses: [], best: null, matched };
 
   const clauses: Clause[] = groupClauses(matched).map((group) => {
@@ -184,7 +231,35 @@ export function evaluateTopic(rule: TopicRule, units: Units, ctx: Context, secti
   return { status: best.status, clauses, best, matched };
 }
 
+const signalCache = new Map<string, Map<string, Problem[]>>();
+
+/**
+ * A sentence's weak signals depend on its words and on a few things of the document (regimes, defined
+ * terms, playbook): remembered with offsets relative to the sentence, so an edit recomputes only its own.
+ */
 function weakSignals(rule: TopicRule, s: Sentence, ctx: Context): Problem[] {
+  ctx.signalKey ??= `${ctx.regimes.join(',')}\u0001${[...ctx.definedTerms].join('|')}\u0001${JSON.stringify(ctx.playbookPhrases)}`;
+  let cache = signalCache.get(ctx.signalKey);
+  if (!cache || cache.size > 200_000) {
+    if (signalCache.size > 8) signalCache.clear();
+    cache = new Map();
+    signalCache.set(ctx.signalKey, cache);
+  }
+  const key = rule.id + '\u0001' + s.key;
+  let relative = cache.get(key);
+  if (!relative) {
+    relative = computeWeakSignals(rule, s, ctx).map((p) => shift(p, -s.span.start));
+    cache.set(key, relative);
+  }
+  return relative.map((p) => shift(p, s.span.start));
+}
+
+function shift(p: Problem, by: number): Problem {
+  const span = { start: p.span.start + by, end: p.span.end + by };
+  return p.kind === 'weak-phrase' ? { ...p, span, sentence: { start: p.sentence.start + by, end: p.sentence.end + by } } : { ...p, span };
+}
+
+function computeWeakSignals(rule: TopicRule, s: Sentence, ctx: Context): Problem[] {
   const problems: Problem[] = [];
   rule.weak.forEach((signal, signalIndex) => {
     if (signal.check === 'long-notice') {

@@ -13,6 +13,28 @@ export interface Sentence {
   blockIndex: number;
   /** The words that introduce a list ("Upon termination, the Supplier shall:") give each item its context. */
   leadIn?: Token[];
+  /** Everything detection depends on (language, headings, lead-in, words): equal keys, equal topics. */
+  key: string;
+}
+
+const tokenCache = new Map<string, Token[]>();
+
+/** Tokens of a text at an offset; the same text anywhere is tokenized and stemmed once. */
+function cachedTokens(text: string, lang: Language, base: number): Token[] {
+  const key = lang + text;
+  let rel = tokenCache.get(key);
+  if (!rel) {
+    rel = tokenize(text, lang, 0);
+    if (tokenCache.size > 100_000) tokenCache.clear();
+    tokenCache.set(key, rel);
+  }
+  return base === 0 ? rel : rel.map((t) => ({ word: t.word, stem: t.stem, start: t.start + base, end: t.end + base }));
+}
+
+function headingChain(section: Section): string {
+  let out = '';
+  for (let s: Section | null = section; s && s.kind !== 'preamble' && s.kind !== 'title'; s = s.parent) out += s.title + '\u0002';
+  return out;
 }
 
 export interface Units {
@@ -26,19 +48,23 @@ const LIST_ITEM_RE = /^\s*(?:[-*+]|\d+[.)]|\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)])\
 export function buildUnits(model: DocumentModel, langOf: (section: Section) => Language): Units {
   const sentences: Sentence[] = [];
   let leadIn: Token[] | undefined;
+  let leadText = '';
   let leadSection: Section | undefined;
+  const chains = new Map<Section, string>();
   model.blocks.forEach((block, blockIndex) => {
     if (block.kind === 'heading') { leadIn = undefined; return; }
     const lang = langOf(block.section);
     const lineStart = model.lines.lineStart(model.lines.lineOf(block.span.start));
     const isItem = LIST_ITEM_RE.test(model.text.slice(lineStart, block.span.start + 8));
-    if (!isItem || block.section !== leadSection) leadIn = undefined;
+    if (!isItem || block.section !== leadSection) { leadIn = undefined; leadText = ''; }
+    let chain = chains.get(block.section);
+    if (chain === undefined) { chain = headingChain(block.section); chains.set(block.section, chain); }
     for (const span of splitSentences(block.text, block.span.start)) {
       const text = model.text.slice(span.start, span.end);
       const masked = block.text.slice(span.start - block.span.start, span.end - block.span.start);
-      const tokens = tokenize(masked, lang, span.start);
-      sentences.push({ span, text, tokens, lang, section: block.section, blockIndex, leadIn });
-      if (/:\s*$/.test(text)) { leadIn = tokens; leadSection = block.section; }
+      const tokens = cachedTokens(masked, lang, span.start);
+      sentences.push({ span, text, tokens, lang, section: block.section, blockIndex, leadIn, key: `${lang}\u0001${chain}\u0001${leadText}\u0001${masked}` });
+      if (/:\s*$/.test(text)) { leadIn = tokens; leadText = masked; leadSection = block.section; }
     }
   });
   const headingCache = new Map<string, Token[]>();
