@@ -48,8 +48,15 @@ function offsetOf(doc: Document, pointer: string): number {
   return offset;
 }
 
+/** A property name that failed `propertyNames` (ajv puts it on the inner error), e.g. an unknown rule id. */
+function badPropertyName(e: ErrorObject): string | undefined {
+  return (e as ErrorObject & { propertyName?: string }).propertyName ?? (e.params as { propertyName?: string }).propertyName;
+}
+
 function describe(e: ErrorObject): string {
   const where = e.instancePath ? `“${e.instancePath.slice(1).replace(/\//g, '.')}”` : 'the configuration';
+  const badName = badPropertyName(e);
+  if (badName !== undefined) return `${where} names an unknown rule “${badName}”`;
   switch (e.keyword) {
     case 'additionalProperties': return `unknown setting “${(e.params as { additionalProperty: string }).additionalProperty}” in ${where}`;
     case 'enum': return `${where} must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
@@ -71,7 +78,7 @@ export function parseConfig(file: string, text: string): Settings | null {
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
-    throw new ConfigError(file, e.linePos?.[0].line ?? 1, `not valid YAML: ${e.message.split('\n')[0]}`);
+    throw new ConfigError(file, lineOf(text, e.pos[0]), `not valid YAML: ${e.message.split('\n')[0]}`);
   }
   let data = doc.toJS() as unknown;
   let pointerBase = '';
@@ -83,7 +90,11 @@ export function parseConfig(file: string, text: string): Settings | null {
   if (data === null || data === undefined) return {};
   if (!validate(data)) {
     const e = validate.errors![0];
-    throw new ConfigError(file, lineOf(text, offsetOf(doc, pointerBase + e.instancePath)), describe(e));
+    // An unknown key or rule is reported on its own line, not on the line of the object holding it.
+    const key = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty
+      : badPropertyName(e);
+    const pointer = pointerBase + e.instancePath + (key !== undefined ? `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` : '');
+    throw new ConfigError(file, lineOf(text, offsetOf(doc, pointer)), describe(e));
   }
   return data as Settings;
 }

@@ -1,6 +1,6 @@
 /** Expands the command's arguments into Markdown files: files as given, folders searched, globs matched. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
 export class UsageError extends Error {}
@@ -25,7 +25,8 @@ export function expandPaths(args: string[], cwd = process.cwd()): string[] {
       const match = picomatch(arg.split(sep).join('/'), { dot: false });
       const found: string[] = [];
       walk(root, found);
-      for (const f of found) if (match(relative(cwd, f).split(sep).join('/'))) out.push(f);
+      const absolute = isAbsolute(arg);
+      for (const f of found) if (match((absolute ? f : relative(cwd, f)).split(sep).join('/'))) out.push(f);
       continue;
     }
     const path = resolve(cwd, arg);

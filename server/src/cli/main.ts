@@ -141,7 +141,8 @@ function lint(argv: string[], io: Io): number {
     const options = { playbook: playbookFor(config) };
     let result = analyze(text, settings, options);
     if (o.fix || o['fix-dry-run']) {
-      const fixed = applyEdits(text, fixAllEdits(result.fixContext, result.findings));
+      const bom = text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+      const fixed = bom + applyEdits(text.slice(bom.length), fixAllEdits(result.fixContext, result.findings));
       if (fixed !== text) {
         const shown = relative(io.cwd, input.path) || input.path;
         if (o['fix-dry-run']) { io.stdout(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, text, fixed)); continue; }

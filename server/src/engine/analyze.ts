@@ -66,7 +66,8 @@ export interface AnalyzeOptions {
 
 export function analyze(source: string, settings: Settings = {}, options: AnalyzeOptions = {}): AnalysisDetails {
   const data = loadRuleData();
-  const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source; // keep offsets; the BOM is not text
+  // The BOM is not text: offsets refer to the text after it (--fix writes it back).
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const model = parseMarkdown(text);
   let declared: DeclaredSettings = {};
   const raw: RawFinding[] = [];

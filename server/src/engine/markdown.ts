@@ -142,12 +142,27 @@ function chunks(text: string): { start: number; text: string }[] {
 
 const chunkCache = new Map<string, FlatNode[]>();
 
+/**
+ * remark recurses once per level of nesting, so thousands of nested quotes or lists exhaust the stack.
+ * Such a chunk is read as plain paragraphs instead: a result, never a crash.
+ */
+function parseChunk(text: string): FlatNode[] {
+  try {
+    return flatten(processor.parse(text) as MdNode);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    const out: FlatNode[] = [];
+    for (const m of text.matchAll(/[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g)) out.push({ type: 'paragraph', start: m.index!, end: m.index! + m[0].length });
+    return out;
+  }
+}
+
 function parseNodes(text: string): FlatNode[] {
   const out: FlatNode[] = [];
   for (const chunk of chunks(text)) {
     let nodes = chunkCache.get(chunk.text);
     if (!nodes) {
-      nodes = flatten(processor.parse(chunk.text) as MdNode);
+      nodes = parseChunk(chunk.text);
       if (chunkCache.size > 2_000) chunkCache.clear();
       chunkCache.set(chunk.text, nodes);
     }
