@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { corpusFiles } from './corpus.js';
 import { evaluateCuadLiability } from './cuad-liability.js';
+import { editorLatency } from './editor-latency.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -58,3 +59,7 @@ if (files.length > 100) {
   const r = evaluateCuadLiability();
   console.log(`CUAD dev, "a liability clause exists": precision ${(100 * r.precision).toFixed(1)}%, recall ${(100 * r.recall).toFixed(1)}% (tp ${r.tp}, fp ${r.fp}, fn ${r.fn}, tn ${r.tn})`);
 }
+
+const editor = await editorLatency();
+if (!editor) console.log('editor latency: skipped (run npm run build first: dist/server.cjs is missing)');
+else console.log(`language server, ${(editor.bytes / 1000).toFixed(0)} KB contract: open ${editor.open.toFixed(0)} ms; edit to diagnostics p50 ${editor.p50.toFixed(0)} ms, p95 ${editor.p95.toFixed(0)} ms; server RSS ${editor.rssMb.toFixed(0)} MB`);
