@@ -3,7 +3,7 @@
  * built bundle, and make throw-away folders. Not a test file itself (it lives outside test/unit/).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,9 +50,13 @@ export function spawnCli(argv: string[], options: { cwd?: string; input?: string
   return { code: p.status ?? -1, stdout: p.stdout, stderr: p.stderr };
 }
 
-/** A fresh folder in the system temp folder, filled with `files` (path → text or bytes). */
+const made: string[] = [];
+process.on('exit', () => { for (const dir of made) rmSync(dir, { recursive: true, force: true }); });
+
+/** A fresh folder in the system temp folder, filled with `files` (path → text or bytes); removed at exit. */
 export function tempTree(files: Record<string, string | Uint8Array> = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'clauselint-test-'));
+  made.push(root);
   for (const [path, content] of Object.entries(files)) {
     const full = join(root, path);
     mkdirSync(dirname(full), { recursive: true });

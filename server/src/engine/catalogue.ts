@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { rulesDir } from './rule-data.js';
+import { rulesFolder } from './rule-data.js';
 import type { ContractType, Language, Localized, Regime, TopicId } from './types.js';
 
 export interface CatalogueClause {
@@ -38,7 +38,7 @@ export function readClauseFolder(dir: string, source: CatalogueClause['source'])
 let builtIn: CatalogueClause[] | undefined;
 
 export function builtInCatalogue(): CatalogueClause[] {
-  builtIn ??= readClauseFolder(join(rulesDir(), 'catalogue'), 'built-in');
+  builtIn ??= rulesFolder().catalogue.map((c) => ({ ...(c as CatalogueClause), source: 'built-in' as const }));
   return builtIn;
 }
 

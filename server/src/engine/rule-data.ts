@@ -80,28 +80,59 @@ function readYaml(path: string): unknown {
   return parseYaml(readFileSync(path, 'utf8'));
 }
 
+/** The rules folder as data: what the bundles embed at build time, and what tests read from disk. */
+export interface RulesFolder {
+  topics: { file: string; data: unknown }[];
+  applicability: unknown;
+  language: unknown;
+  catalogue: unknown[];
+}
+
+export function readRulesFolder(dir = rulesDir()): RulesFolder {
+  const yamlFiles = (sub: string): string[] => {
+    const out: string[] = [];
+    for (const e of readdirSync(join(dir, sub), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (e.isDirectory()) out.push(...yamlFiles(join(sub, e.name)));
+      else if (e.name.endsWith('.yaml')) out.push(join(sub, e.name));
+    }
+    return out;
+  };
+  return {
+    topics: yamlFiles('topics').map((file) => ({ file, data: readYaml(join(dir, file)) })),
+    applicability: readYaml(join(dir, 'applicability.yaml')),
+    language: readYaml(join(dir, 'language.yaml')),
+    catalogue: yamlFiles('catalogue').map((file) => readYaml(join(dir, file))),
+  };
+}
+
+/** Set by esbuild: the bundles carry the rules with them, so they need no rules/ folder (nor fs, on the web). */
+declare const __CLAUSELINT_RULES__: RulesFolder | undefined;
+
+let folder: RulesFolder | undefined;
+
+export function rulesFolder(): RulesFolder {
+  folder ??= typeof __CLAUSELINT_RULES__ !== 'undefined' ? __CLAUSELINT_RULES__ : readRulesFolder();
+  return folder;
+}
+
 let cached: RuleData | undefined;
 
 export function loadRuleData(): RuleData {
   if (cached) return cached;
-  const dir = rulesDir();
+  const raw = rulesFolder();
   const topics = new Map<TopicId, TopicRule>();
-  for (const file of readdirSync(join(dir, 'topics')).filter((f) => f.endsWith('.yaml')).sort()) {
-    const rule = readYaml(join(dir, 'topics', file)) as TopicRule;
-    if (!TOPIC_IDS.includes(rule.id)) throw new Error(`rules/topics/${file}: unknown topic id "${rule.id}"`);
+  for (const { file, data } of raw.topics) {
+    const rule = structuredClone(data) as TopicRule;
+    if (!TOPIC_IDS.includes(rule.id)) throw new Error(`rules/${file}: unknown topic id "${rule.id}"`);
     rule.strong ??= [];
     rule.weak ??= [];
-    for (const group of rule.detect) for (const c of group) if (!rule.concepts[c]) throw new Error(`rules/topics/${file}: detect uses unknown concept "${c}"`);
-    for (const s of rule.strong) if (s.concept && !rule.concepts[s.concept]) throw new Error(`rules/topics/${file}: strong point ${s.id} uses unknown concept "${s.concept}"`);
+    for (const group of rule.detect) for (const c of group) if (!rule.concepts[c]) throw new Error(`rules/${file}: detect uses unknown concept "${c}"`);
+    for (const s of rule.strong) if (s.concept && !rule.concepts[s.concept]) throw new Error(`rules/${file}: strong point ${s.id} uses unknown concept "${s.concept}"`);
     topics.set(rule.id, rule);
   }
   const missing = TOPIC_IDS.filter((id) => !topics.has(id));
   if (missing.length) throw new Error(`rules/topics lacks ${missing.join(', ')}`);
-  cached = {
-    topics,
-    applicability: readYaml(join(dir, 'applicability.yaml')) as Applicability,
-    language: readYaml(join(dir, 'language.yaml')) as LanguageData,
-  };
+  cached = { topics, applicability: raw.applicability as Applicability, language: raw.language as LanguageData };
   return cached;
 }
 
