@@ -80,19 +80,21 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
   const body = model.blocks.map((b) => b.text).join('\n');
   const [language] = pick(declared.language, settings.language, () => detectLanguage(body, data.language) ?? 'en');
   // A mixed document: each top-level section keeps the language it is written in.
-  const sectionLang = new Map<number, Language>();
-  const langOf = (section: Section): Language => {
-    if (declared.language || settings.language) return language;
+  const topOf = (section: Section): Section => {
     let top = section;
     while (top.parent && top.parent.kind !== 'preamble' && top.parent.kind !== 'title') top = top.parent;
-    let lang = sectionLang.get(top.index);
-    if (!lang) {
-      const own = model.blocks.filter((b) => b.span.start >= top.span.start && b.span.start < top.span.end).map((b) => b.text).join('\n');
-      lang = detectLanguage(own, data.language) ?? language;
-      sectionLang.set(top.index, lang);
-    }
-    return lang;
+    return top;
   };
+  const sectionLang = new Map<Section, Language>();
+  if (!declared.language && !settings.language) {
+    const texts = new Map<Section, string[]>();
+    for (const b of model.blocks) {
+      const top = topOf(b.section);
+      (texts.get(top) ?? texts.set(top, []).get(top)!).push(b.text);
+    }
+    for (const [top, parts] of texts) sectionLang.set(top, detectLanguage(parts.join('\n'), data.language) ?? language);
+  }
+  const langOf = (section: Section): Language => sectionLang.get(topOf(section)) ?? language;
   const [type, typeSource] = pick(declared.type, settings.type, () => inferType(model.title?.text ?? model.blocks[0]?.text ?? '', body, language, data.language));
   const regimesPicked = declared.regimes ?? settings.regimes;
   const regimes = [...new Set(regimesPicked ?? [])].sort() as Regime[];
@@ -238,7 +240,7 @@ function contradictions(rule: TopicRule, ev: TopicEvaluation, lang: Language, mo
   const other = stated.find((x) => x.value !== first.value);
   if (!other) return [];
   const fmt = point.unit === 'period' ? formatYears : formatHours;
-  return [{ ruleId: 'contradiction', messageId: 'contradiction', span: other.span, values: { topic: rule.name[lang].toLowerCase(), value: fmt(other.value, lang), other: fmt(first.value, lang), otherLine: model.lines.position(first.span.start).line } }];
+  return [{ ruleId: 'contradiction', topic: rule.id, messageId: 'contradiction', span: other.span, values: { topic: rule.name[lang].toLowerCase(), value: fmt(other.value, lang), other: fmt(first.value, lang), otherLine: model.lines.position(first.span.start).line } }];
 }
 
 /** The figure one sentence sets for the parameter: a deadline after the duty's own words, or a period. */
@@ -266,10 +268,10 @@ const replacements = new WeakMap<Finding, string>();
 function toFindings(raw: RawFinding[], severities: Record<string, SeveritySetting>, lang: Language, topics: Map<TopicId, TopicRule>): Finding[] {
   const out: Finding[] = [];
   for (const r of raw) {
-    const topic = topics.has(r.ruleId as TopicId) ? (r.ruleId as TopicId) : null;
+    const topic = r.topic ?? (topics.has(r.ruleId as TopicId) ? (r.ruleId as TopicId) : null);
     const severity: SeveritySetting = severities[r.ruleId] ?? (topic ? TOPIC_RULE_SEVERITY : DOCUMENT_RULES[r.ruleId] ?? 'warning');
     if (severity === 'off') continue;
-    const values = { ...r.values, topic: topic ? topics.get(topic)!.name[lang] : r.values.topic ?? '' };
+    const values = { ...r.values, topic: r.values.topic ?? (topic ? topics.get(topic)!.name[lang] : '') };
     const finding: Finding = { ruleId: r.ruleId, topic, severity, messageId: r.messageId, message: message(r.messageId as MessageId, lang, values), span: r.span, fixes: [] };
     if (r.replacement !== undefined) replacements.set(finding, r.replacement);
     out.push(finding);

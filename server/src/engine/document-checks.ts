@@ -1,9 +1,9 @@
 /** Checks of the document as a whole: undefined terms, missing annexes, contradictions and undeclared regimes. */
 import type { DocumentModel } from './markdown.js';
 import type { Definition } from './definitions.js';
-import type { Language, Regime, Span } from './types.js';
+import type { Language, Regime, Span, TopicId } from './types.js';
 
-export interface RawFinding { ruleId: string; messageId: string; span: Span; values: Record<string, string | number>; replacement?: string }
+export interface RawFinding { ruleId: string; messageId: string; span: Span; values: Record<string, string | number>; replacement?: string; topic?: TopicId }
 
 /** Heads of multi-word terms that contracts define; other capitalised phrases are mostly names. */
 const TERM_HEADS = /^(?:information|data|services?|incidents?|breach|agreement|software|products?|documentation|fees|date|period|measures|personnel|subprocessors?|sub-processors?|deliverables|materials|order|plan|policy|report|levels?|systems?|equipment|platform|content|account|users?|credits?|hours|requirements|obligations|property|rights|code|environment|informatie|gegevens|diensten|dienst|incident|maatregelen|documentatie|programmatuur|apparatuur|producten|vergoeding|datum|periode|rechten|eisen|niveau|verplichtingen|omgeving)$/i;

@@ -58,6 +58,19 @@ export function replaceFix(ctx: FixContext, finding: Finding, replacement: strin
   return { title: label('replace', ctx.uiLanguage, { text: replacement }), kind: 'replace-phrase', preferred: true, edits: [{ span: finding.span, text: replacement }] };
 }
 
+/** The block holding an offset, by binary search: blocks are in document order. */
+function blockAt(model: DocumentModel, offset: number) {
+  let lo = 0, hi = model.blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = model.blocks[mid];
+    if (offset < b.span.start) hi = mid - 1;
+    else if (offset >= b.span.end) lo = mid + 1;
+    else return b;
+  }
+  return undefined;
+}
+
 /** The quote markers and indentation of a line, so that a comment stays inside a quote or list item. */
 function prefixOf(text: string, lineStart: number): string {
   const m = /^[ \t]*(?:>[ \t]?)*/.exec(text.slice(lineStart, lineStart + 200));
@@ -76,7 +89,7 @@ function disableLineFix(ctx: FixContext, f: Finding): Fix | undefined {
   const eol = lineBreak(text);
   const line = lines.lineOf(f.span.start);
   const table = model.protectedSpans.find((p) => p !== model.frontMatter?.span && p.start <= f.span.start && f.span.start < p.end);
-  const block = table ?? model.blocks.find((b) => b.span.start <= f.span.start && f.span.start < b.span.end)?.span;
+  const block = table ?? blockAt(model, f.span.start)?.span;
   const firstLine = block ? lines.lineOf(block.start) : line;
   if (!table && firstLine === line) {
     const at = lines.lineStart(line);

@@ -9,7 +9,8 @@ export function readFrontMatter(raw: string): FrontMatterResult {
   const doc = parseDocument(raw, { uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
-    return { declared: {}, problem: `${e.message.split('\n')[0]}${e.linePos ? ` (front matter line ${e.linePos[0].line})` : ''}` };
+    const line = raw.slice(0, e.pos[0]).split('\n').length;
+    return { declared: {}, problem: `${e.message.split('\n')[0]} (front matter line ${line})` };
   }
   const data = doc.toJS() as unknown;
   if (!data || typeof data !== 'object') return { declared: {} };

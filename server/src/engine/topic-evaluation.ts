@@ -135,8 +135,12 @@ function groupClauses(matched: Sentence[]): Sentence[][] {
 function scopeOf(group: Sentence[], all: Sentence[]): Sentence[] {
   const section = group[0].section;
   if (section.kind === 'preamble' || section.kind === 'title') {
-    const blocks = new Set(group.map((s) => s.blockIndex));
-    return all.filter((s) => blocks.has(s.blockIndex));
+    // Without articles, a clause is its paragraph: the sentences around the group's, by position.
+    const first = all.indexOf(group[0]), last = all.indexOf(group[group.length - 1]);
+    let from = first, to = last;
+    while (from > 0 && all[from - 1].blockIndex === group[0].blockIndex) from--;
+    while (to < all.length - 1 && all[to + 1].blockIndex === group[group.length - 1].blockIndex) to++;
+    return all.slice(from, to + 1);
   }
   const inSection = all.filter((s) => s.section === section);
   return inSection.length <= 40 ? inSection : group;
@@ -144,29 +148,35 @@ function scopeOf(group: Sentence[], all: Sentence[]): Sentence[] {
 
 function withDefinitions(sentences: Sentence[], ctx: Context, units: Units): Sentence[] {
   const out = [...sentences];
-  for (const { term, sentence } of definitionSentences(ctx, units)) {
-    if (!out.includes(sentence) && sentences.some((s) => s.text.includes(term))) out.push(sentence);
+  for (const [term, defining] of definitionSentences(ctx, units)) {
+    if (!sentences.some((s) => s.text.includes(term))) continue;
+    // The definition that applies is the last one before the clause (a file may hold several contracts).
+    const at = sentences[0].span.start;
+    let lo = 0, hi = defining.length - 1, found = 0;
+    while (lo <= hi) { const mid = (lo + hi) >> 1; if (defining[mid].span.start <= at) { found = mid; lo = mid + 1; } else hi = mid - 1; }
+    const sentence = defining[found];
+    if (!out.includes(sentence)) out.push(sentence);
   }
   return out;
 }
 
-const definitionSentenceCache = new WeakMap<Units, { term: string; sentence: Sentence }[]>();
+const definitionSentenceCache = new WeakMap<Units, Map<string, Sentence[]>>();
 
-/** Each definition with a meaning and the sentence that states it, found once per document. */
-function definitionSentences(ctx: Context, units: Units): { term: string; sentence: Sentence }[] {
-  let list = definitionSentenceCache.get(units);
-  if (!list) {
-    list = [];
+/** Each defined term with the sentences that state its meaning, in document order, found once per document. */
+function definitionSentences(ctx: Context, units: Units): Map<string, Sentence[]> {
+  let byTerm = definitionSentenceCache.get(units);
+  if (!byTerm) {
+    byTerm = new Map();
     const defs = ctx.definitions.filter((d) => d.meaning).sort((a, b) => a.span.start - b.span.start);
     let i = 0;
     for (const d of defs) {
       while (i < units.sentences.length && units.sentences[i].span.end <= d.span.start) i++;
       const s = units.sentences[i];
-      if (s && s.span.start <= d.span.start) list.push({ term: d.term, sentence: s });
+      if (s && s.span.start <= d.span.start) (byTerm.get(d.term) ?? byTerm.set(d.term, []).get(d.term)!).push(s);
     }
-    definitionSentenceCache.set(units, list);
+    definitionSentenceCache.set(units, byTerm);
   }
-  return list;
+  return byTerm;
 }
 
 /** Detections by the document's defined terms (aliases change what a sentence means), then by sentence key. */
