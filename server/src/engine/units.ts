@@ -43,6 +43,7 @@ export interface Units {
   headingTokens(section: Section, lang: Language): Token[];
 }
 
+const BARE_ENUMERATOR_RE = /^\s*(?:[-*+]|\d+[.)]|\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)])?\s*$/;
 const LIST_ITEM_RE = /^\s*(?:[-*+]|\d+[.)]|\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)])\s/;
 
 export function buildUnits(model: DocumentModel, langOf: (section: Section) => Language): Units {
@@ -50,12 +51,17 @@ export function buildUnits(model: DocumentModel, langOf: (section: Section) => L
   let leadIn: Token[] | undefined;
   let leadText = '';
   let leadSection: Section | undefined;
+  let afterEnumerator = false;
   const chains = new Map<Section, string>();
   model.blocks.forEach((block, blockIndex) => {
     if (block.kind === 'heading') { leadIn = undefined; return; }
     const lang = langOf(block.section);
     const lineStart = model.lines.lineStart(model.lines.lineOf(block.span.start));
-    const isItem = LIST_ITEM_RE.test(model.text.slice(lineStart, block.span.start + 8));
+    const source = model.text.slice(lineStart, block.span.end);
+    // A bare enumerator on its own line ("ii)") belongs to the item after it: the lead-in carries on.
+    if (BARE_ENUMERATOR_RE.test(source)) { afterEnumerator = true; return; }
+    const isItem = afterEnumerator || LIST_ITEM_RE.test(source.slice(0, block.span.start - lineStart + 8));
+    afterEnumerator = false;
     if (!isItem || block.section !== leadSection) { leadIn = undefined; leadText = ''; }
     let chain = chains.get(block.section);
     if (chain === undefined) { chain = headingChain(block.section); chains.set(block.section, chain); }
