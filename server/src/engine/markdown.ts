@@ -163,7 +163,7 @@ function parseNodes(text: string): FlatNode[] {
     let nodes = chunkCache.get(chunk.text);
     if (!nodes) {
       nodes = parseChunk(chunk.text);
-      if (chunkCache.size > 2_000) chunkCache.clear();
+      if (chunkCache.size > 500) chunkCache.clear();
       chunkCache.set(chunk.text, nodes);
     }
     for (const n of nodes) out.push({ ...n, start: n.start + chunk.start, end: n.end + chunk.start });

@@ -191,7 +191,7 @@ export function detectTopics(rules: TopicRule[], units: Units, ctx: Context): Ma
   const aliasKey = rules.flatMap((r) => (r.aliases ?? []).flatMap((c) => (['en', 'nl'] as const).map((lang) =>
     conceptOf(r, c, lang, ctx).slice(conceptTerms(r, c, lang).length).map((t) => t.source).join('|')))).join('\u0003');
   let cache = detectionCache.get(aliasKey);
-  if (!cache || cache.size > 200_000) {
+  if (!cache || cache.size > 50_000) {
     if (detectionCache.size > 8) detectionCache.clear();
     cache = new Map();
     detectionCache.set(aliasKey, cache);
@@ -250,7 +250,7 @@ const signalCache = new Map<string, Map<string, Problem[]>>();
 function weakSignals(rule: TopicRule, s: Sentence, ctx: Context): Problem[] {
   ctx.signalKey ??= `${ctx.regimes.join(',')}\u0001${[...ctx.definedTerms].join('|')}\u0001${JSON.stringify(ctx.playbookPhrases)}`;
   let cache = signalCache.get(ctx.signalKey);
-  if (!cache || cache.size > 200_000) {
+  if (!cache || cache.size > 50_000) {
     if (signalCache.size > 8) signalCache.clear();
     cache = new Map();
     signalCache.set(ctx.signalKey, cache);

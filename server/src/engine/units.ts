@@ -25,7 +25,7 @@ function cachedTokens(text: string, lang: Language, base: number): Token[] {
   let rel = tokenCache.get(key);
   if (!rel) {
     rel = tokenize(text, lang, 0);
-    if (tokenCache.size > 100_000) tokenCache.clear();
+    if (tokenCache.size > 30_000) tokenCache.clear();
     tokenCache.set(key, rel);
   }
   return base === 0 ? rel : rel.map((t) => ({ word: t.word, stem: t.stem, start: t.start + base, end: t.end + base }));

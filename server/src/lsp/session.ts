@@ -11,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalysisDetails } from '../engine/analyze.js';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions.js';
+import { clauseCompletions, COMPLETION_TRIGGER_CHARACTERS } from './completion.js';
 import { ConfigFiles, CONFIG_GLOB } from './config-files.js';
 import { decide, type LintDecision } from './contracts.js';
 import { coverageOf, coverageReport } from './coverage.js';
@@ -73,6 +74,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         documentSymbolProvider: { label: 'Clauselint' },
         codeLensProvider: { resolveProvider: false },
@@ -226,6 +228,13 @@ export function startServer(connection: Connection): void {
     const found = await resultFor(params.textDocument.uri, token);
     if (!found) return null;
     return hover(found.doc, found.result, found.doc.offsetAt(params.position), lang);
+  });
+
+  connection.onCompletion(async (params, token) => {
+    const found = await resultFor(params.textDocument.uri, token);
+    if (!found) return null;
+    const items = clauseCompletions(found.doc, params.position, found.result, lang);
+    return items && { isIncomplete: false, items };
   });
 
   connection.onCodeAction(async (params, token) => {
