@@ -17,7 +17,7 @@ import { formatHours, formatMonths, formatYears, joinList, message, type Message
 import { findTerms } from './terms.js';
 import { findDurations, inHours } from './numbers.js';
 import { conceptTerms } from './rule-data.js';
-import { runCheck } from './checks.js';
+import { maxHoursFor, runCheck } from './checks.js';
 import type { CatalogueClause } from './catalogue.js';
 import { disableFixes, insertClauseFixes, replaceFix, type FixContext } from './fixes.js';
 import {
@@ -151,7 +151,7 @@ function titleLine(model: DocumentModel): Span {
   return { start: first.span.start, end: Math.max(first.span.start, model.lines.lineEnd(line)) };
 }
 
-function describe(problem: Problem, rule: TopicRule, ctx: Context, lang: Language): { messageId: MessageId; values: Record<string, string | number>; replacement?: string } {
+function describe(problem: Problem, rule: TopicRule, lang: Language): { messageId: MessageId; values: Record<string, string | number>; replacement?: string } {
   switch (problem.kind) {
     case 'weak-phrase': {
       const signal = rule.weak[problem.signalIndex];
@@ -192,7 +192,7 @@ function topicFindings(rule: TopicRule, ev: TopicEvaluation, ctx: Context, title
   const refs = rule.references.join('; ');
   if (ev.status === 'missing') {
     const deadline = rule.strong.find((p) => p.check === 'duration' && p.maxHours !== undefined);
-    const max = deadline ? formatHours(Math.min(deadline.maxHours!, ...ctx.regimes.map((r) => deadline.regimeMaxHours?.[r] ?? Infinity)), lang) : '';
+    const max = deadline ? formatHours(maxHoursFor(deadline, ctx.regimes)!, lang) : '';
     const fix = rule.missing[lang].replace(/\{supplier\}/g, parties.supplier).replace(/\{customer\}/g, parties.customer).replace('{max}', max);
     out.push({ ruleId: rule.id, messageId: 'missing', span: titleSpan, values: { fix: capitalise(fix), refs } });
     return out;
@@ -203,7 +203,7 @@ function topicFindings(rule: TopicRule, ev: TopicEvaluation, ctx: Context, title
       const key = `${p.span.start}:${p.span.end}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const { messageId, values, replacement } = describe(p, rule, ctx, lang);
+      const { messageId, values, replacement } = describe(p, rule, lang);
       // One completion cures a sentence ("… and in any event within 24 hours"): offer it once per sentence.
       const once = p.kind === 'weak-phrase' ? `${p.signalIndex}@${p.sentence.start}` : key;
       const offered = replacement !== undefined && !seen.has(once);
@@ -216,7 +216,7 @@ function topicFindings(rule: TopicRule, ev: TopicEvaluation, ctx: Context, title
   const unexplained = best.unmet.filter((point) => !best.problems.some((p) => p.kind === 'shortfall' && p.point === point));
   if (unexplained.length) {
     const first = best.sentences[0];
-    out.push({ ruleId: rule.id, messageId: 'weak-clause', span: first.span, values: { lacks: joinList(unexplained.map((p) => p.says[lang].replace('{max}', String(Math.min(p.maxHours ?? Infinity, ...ctx.regimes.map((r) => p.regimeMaxHours?.[r] ?? Infinity)))).replace('{min}', String(p.minYears ?? ''))), lang), refs } });
+    out.push({ ruleId: rule.id, messageId: 'weak-clause', span: first.span, values: { lacks: joinList(unexplained.map((p) => p.says[lang].replace('{max}', String(maxHoursFor(p, ctx.regimes) ?? '')).replace('{min}', String(p.minYears ?? ''))), lang), refs } });
   }
   return out;
 }

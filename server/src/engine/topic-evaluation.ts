@@ -3,7 +3,7 @@
  * weak phrases, disclaimers and shortfalls to report. The vocabulary comes from the topic's data;
  * only the reasoning lives here.
  */
-import { longNotice, maxHoursFor, runCheck, type CheckResult, type ClauseSentence } from './checks.js';
+import { longNotice, runCheck, type CheckResult } from './checks.js';
 import { compileList, conceptTerms, type LanguageData, type StrongPoint, type TopicRule } from './rule-data.js';
 import { compileTerm, findTerms, hasTerm, type CompiledTerm, type TermMatch } from './terms.js';
 import { tokenize } from './tokens.js';
@@ -315,4 +315,3 @@ function computeWeakSignals(rule: TopicRule, s: Sentence, ctx: Context): Problem
   return problems;
 }
 
-export { maxHoursFor };
