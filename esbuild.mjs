@@ -36,3 +36,16 @@ await Promise.all([
   build({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs', banner: { js: '#!/usr/bin/env node\n' + importMetaUrl.banner.js } }),
   build({ ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
 ]);
+
+// ---- the web build (VS Code for the Web): the server in a web worker, the client in the browser host ----
+const shim = 'server/src/lsp/web/node-shim.ts';
+const nodeShims = Object.fromEntries(['fs', 'path', 'url'].flatMap((m) => [[m, `./${shim}`], [`node:${m}`, `./${shim}`]]));
+const web = {
+  bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production,
+  logLevel: 'warning', define: { 'import.meta.url': '"file:///clauselint/dist/server-web.js"', 'process.env.NODE_ENV': '"production"', ...rules },
+};
+await Promise.all([
+  // conditions: ['worker'] keeps decode-named-character-reference from calling `document`, which a worker lacks.
+  build({ ...web, entryPoints: ['server/src/lsp/web/server-web.ts'], outfile: 'dist/server-web.js', conditions: ['worker'], alias: nodeShims }),
+  build({ ...web, entryPoints: ['client/src/extension-web.ts'], outfile: 'dist/client-web.js', format: 'cjs', external: ['vscode'] }),
+]);

@@ -1,16 +1,12 @@
 /**
  * The VS Code side of Clauselint, kept thin: it starts the language server (dist/server.cjs) over Node
- * IPC, and adds what only an editor has: commands, a status bar item with the contract's coverage, and
- * a read-only coverage report. Everything about contracts is decided by the server.
+ * IPC; wire.ts adds what only an editor has: commands, a status bar item with the contract's coverage,
+ * and a read-only coverage report. Everything about contracts is decided by the server.
+ * The web build (extension-web.ts) runs the same wiring with the server in a web worker.
  */
-import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import {
-  COVERAGE_NOTIFICATION, COVERAGE_REPORT_REQUEST, LINT_FILE_COMMAND, RULES_REQUEST,
-  type CoverageParams, type CoverageReportResult, type RuleInfo,
-} from '../../server/src/lsp/protocol.js';
-
-const REPORT_SCHEME = 'clauselint-report';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { wire } from './wire.js';
 
 let client: LanguageClient | undefined;
 
@@ -26,113 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const lc = new LanguageClient('clauselint', 'Clauselint', serverOptions, clientOptions);
   client = lc;
-
-  // ---- status bar: the coverage of the contract in the active editor ----------------------------
-  const coverage = new Map<string, CoverageParams>();
-  const status = vscode.window.createStatusBarItem('clauselint.coverage', vscode.StatusBarAlignment.Right, 100);
-  status.name = vscode.l10n.t('Clauselint coverage');
-  context.subscriptions.push(status);
-
-  const uriOf = (doc: vscode.TextDocument) => lc.code2ProtocolConverter.asUri(doc.uri);
-
-  function updateStatus(): void {
-    const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || doc.languageId !== 'markdown' || doc.uri.scheme === REPORT_SCHEME) { status.hide(); return; }
-    const params = coverage.get(uriOf(doc));
-    if (!params) { status.hide(); return; }
-    if (params.coverage) {
-      const c = params.coverage;
-      status.text = `$(shield) ${c.summary}`;
-      status.tooltip = vscode.l10n.t('Clauselint: {0} security topics present, {1} weak, {2} missing. Click for the coverage report.', c.present, c.weak, c.missing);
-      status.command = 'clauselint.showCoverage';
-      status.backgroundColor = c.missing > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    } else {
-      status.text = '$(circle-slash) Clauselint';
-      status.tooltip = params.reason === 'disabled'
-        ? vscode.l10n.t('Clauselint is disabled for this file (setting clauselint.enable).')
-        : vscode.l10n.t('Not checked: this file has no clauselint front matter and no clauselint configuration governs its folder. Click to lint it anyway.');
-      status.command = 'clauselint.lintFile';
-      status.backgroundColor = undefined;
-    }
-    status.show();
-  }
-
-  // ---- the coverage report, a read-only Markdown document that follows the contract -------------
-  const reportChanged = new vscode.EventEmitter<vscode.Uri>();
-  const openReports = new Map<string, vscode.Uri>();
-  context.subscriptions.push(reportChanged, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, {
-    onDidChange: reportChanged.event,
-    async provideTextDocumentContent(uri) {
-      const target = new URLSearchParams(uri.query).get('uri') ?? '';
-      const result: CoverageReportResult = await lc.sendRequest(COVERAGE_REPORT_REQUEST, { uri: target });
-      return result.markdown;
-    },
-  }));
-
-  lc.onNotification(COVERAGE_NOTIFICATION, (params: CoverageParams) => {
-    coverage.set(params.uri, params);
-    updateStatus();
-    const report = openReports.get(params.uri);
-    if (report) reportChanged.fire(report);
-  });
-
-  const targetOf = (arg: unknown): vscode.Uri | undefined => {
-    if (arg instanceof vscode.Uri) return arg;
-    if (typeof arg === 'string') return vscode.Uri.parse(arg);
-    return vscode.window.activeTextEditor?.document.uri;
-  };
-
-  context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(updateStatus),
-    vscode.workspace.onDidCloseTextDocument((doc) => { coverage.delete(uriOf(doc)); }),
-
-    vscode.commands.registerCommand('clauselint.lintFile', async (arg?: unknown) => {
-      const uri = targetOf(arg);
-      if (!uri) { void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown contract to lint it.')); return; }
-      const doc = await vscode.workspace.openTextDocument(uri);
-      if (doc.languageId !== 'markdown') { void vscode.window.showWarningMessage(vscode.l10n.t('Clauselint lints Markdown files; this is {0}.', doc.languageId)); return; }
-      if (vscode.window.activeTextEditor?.document !== doc) await vscode.window.showTextDocument(doc);
-      const result: CoverageParams | null = await lc.sendRequest(ExecuteCommandRequest.type, { command: LINT_FILE_COMMAND, arguments: [uriOf(doc)] });
-      if (result?.coverage) void vscode.window.setStatusBarMessage(`Clauselint: ${result.coverage.summary}`, 5000);
-    }),
-
-    vscode.commands.registerCommand('clauselint.showCoverage', async (arg?: unknown) => {
-      const uri = targetOf(arg);
-      if (!uri) { void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown contract to see its coverage.')); return; }
-      const target = lc.code2ProtocolConverter.asUri(uri);
-      const name = uri.path.split('/').pop() ?? 'contract';
-      const report = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${vscode.l10n.t('Coverage of {0}', name)}.md`, query: new URLSearchParams({ uri: target }).toString() });
-      openReports.set(target, report);
-      try {
-        await vscode.commands.executeCommand('markdown.showPreviewToSide', report);
-      } catch {
-        const doc = await vscode.workspace.openTextDocument(report);
-        await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
-      }
-    }),
-
-    vscode.commands.registerCommand('clauselint.openRuleDocs', async (arg?: unknown) => {
-      const all: RuleInfo[] = await lc.sendRequest(RULES_REQUEST);
-      let rule = typeof arg === 'string' ? all.find((r) => r.id === arg) : undefined;
-      if (!rule) {
-        const editor = vscode.window.activeTextEditor;
-        const here = editor ? vscode.languages.getDiagnostics(editor.document.uri)
-          .filter((d) => d.source === 'clauselint' && d.range.contains(editor.selection.active))
-          .map((d) => String(typeof d.code === 'object' ? d.code.value : d.code)) : [];
-        const ids = [...new Set(here)];
-        if (ids.length === 1) rule = all.find((r) => r.id === ids[0]);
-        else {
-          const items = [...all].sort((a, b) => Number(ids.includes(b.id)) - Number(ids.includes(a.id)))
-            .map((r) => ({ label: r.name, description: r.id, detail: r.description, rule: r }));
-          rule = (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which rule?'), matchOnDescription: true }))?.rule;
-        }
-      }
-      if (rule) await vscode.env.openExternal(vscode.Uri.parse(rule.docsUrl));
-    }),
-  );
-
-  await lc.start();
-  updateStatus();
+  await wire(context, lc);
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,6 +3,7 @@
  * (`--node-ipc`, as VS Code starts it), a socket (`--socket=PORT`) or a named pipe (`--pipe=NAME`).
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { ConfigFiles } from './lsp/config-files.js';
 import { startServer, SERVER_VERSION } from './lsp/session.js';
 
 const USAGE = `Usage: clauselint-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
@@ -21,6 +22,6 @@ if (args.includes('--help') || args.includes('-h')) {
   process.exitCode = 2;
 } else {
   const connection = createConnection(ProposedFeatures.all);
-  startServer(connection);
+  startServer(connection, new ConfigFiles());
   connection.listen();
 }

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lsp-client.js';
 
@@ -13,7 +13,8 @@ const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
 const manifest = JSON.parse(read('package.json'));
 const nls = JSON.parse(read('package.nls.json'));
 const nlsNl = JSON.parse(read('package.nls.nl.json'));
-const client = read('client/src/extension.ts');
+/** The client's sources (extension.ts, extension-web.ts and the wiring they share). */
+const client = readdirSync(join(ROOT, 'client', 'src')).filter((f) => f.endsWith('.ts')).sort().map((f) => read(`client/src/${f}`)).join('\n');
 
 test('every %key% in package.json has an English and a Dutch string', () => {
   const keys = [...JSON.stringify(manifest.contributes).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
@@ -40,7 +41,7 @@ test('every runtime string of the client has a Dutch translation in l10n/', () =
 test('the contributed commands are registered and the bundles are in place', () => {
   const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
   assert.deepEqual(commands.sort(), ['clauselint.lintFile', 'clauselint.openRuleDocs', 'clauselint.showCoverage']);
-  for (const c of commands) assert.ok(client.includes(`registerCommand('${c}'`), `client/src/extension.ts does not register ${c}`);
+  for (const c of commands) assert.ok(client.includes(`registerCommand('${c}'`), `the client does not register ${c}`);
   assert.equal(manifest.main, './dist/client.cjs');
   assert.equal(manifest.bin['clauselint-language-server'], 'dist/server.cjs');
   assert.ok(manifest.capabilities.untrustedWorkspaces.supported);

@@ -2,7 +2,7 @@
  * Code actions: every fix of a finding as a quick fix (the preferred one marked), "disable for this
  * line" and "disable for this file" comments, and source actions that apply all fixes of one kind.
  */
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisDetails } from '../engine/analyze.js';
 import type { Finding, Fix, Span, TextEdit as EngineEdit } from '../engine/types.js';

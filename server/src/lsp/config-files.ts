@@ -11,6 +11,8 @@ import { CONFIG_FILES, parseConfig, type LoadedConfig } from '../config.js';
 export const CONFIG_GLOB = `**/{${CONFIG_FILES.join(',')}}`;
 
 export class ConfigFiles {
+  readonly glob = CONFIG_GLOB;
+
   private readonly cache = new Map<string, LoadedConfig>();
 
   clear(): void { this.cache.clear(); }

@@ -1,5 +1,5 @@
 /** Findings as LSP diagnostics: code = rule id, codeDescription = its documentation page, source "clauselint". */
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity, Span } from '../engine/types.js';
 import type { ConfigProblem } from './contracts.js';

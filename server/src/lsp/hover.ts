@@ -2,7 +2,7 @@
  * Hover: on a finding, what and why (its message), the references and the rule's documentation, with a
  * preview of the suggested clause; on a defined term, its definition.
  */
-import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisDetails } from '../engine/analyze.js';
 import { findDefinitions, type Definition } from '../engine/definitions.js';

@@ -7,13 +7,12 @@ import {
   CodeLensRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments,
   TextDocumentSyncKind, type CancellationToken, type CodeLens, type Connection, type Diagnostic,
   type InitializeParams, type InitializeResult,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalysisDetails } from '../engine/analyze.js';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions.js';
 import { clauseCompletions, COMPLETION_TRIGGER_CHARACTERS } from './completion.js';
-import { ConfigFiles, CONFIG_GLOB } from './config-files.js';
-import { decide, type LintDecision } from './contracts.js';
+import { decide, type ConfigLookup, type LintDecision } from './contracts.js';
 import { coverageOf, coverageReport } from './coverage.js';
 import { configDiagnostic, toDiagnostic } from './diagnostics.js';
 import { hover } from './hover.js';
@@ -39,9 +38,23 @@ interface Entry {
 
 export interface ServerOptions { debounceMs?: number }
 
-export function startServer(connection: Connection): void {
+/** Where the configuration files of the engine come from: the file system (server.ts), or none (the web worker). */
+export interface ConfigSource {
+  lookup: ConfigLookup;
+  /** Forgets what was read, when a configuration file was created, changed or deleted. */
+  clear(): void;
+  /** The files to watch. */
+  glob: string;
+}
+
+const NO_CONFIG_FILES: ConfigSource = {
+  lookup: () => ({ file: null, dir: '', settings: {}, isIgnored: () => false }),
+  clear: () => {},
+  glob: '',
+};
+
+export function startServer(connection: Connection, configFiles: ConfigSource = NO_CONFIG_FILES): void {
   const documents = new TextDocuments(TextDocument);
-  const configFiles = new ConfigFiles();
   const entries = new Map<string, Entry>();
   const inflight = new Map<string, Promise<Entry | undefined>>();
   const timers = new Map<string, { timer: ReturnType<typeof setTimeout>; done: () => void }>();
@@ -86,7 +99,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'clauselint' });
-    if (dynamicWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] });
+    if (dynamicWatchers && configFiles.glob) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: configFiles.glob }] });
   });
 
   // ---- settings -------------------------------------------------------------------------------

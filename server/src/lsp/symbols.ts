@@ -1,5 +1,5 @@
 /** The outline of a contract: its title, articles, definitions, annexes and signatures (model.sections). */
-import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
+import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel, Section, SectionKind } from '../engine/markdown.js';
 import { rangeOf } from './diagnostics.js';
