@@ -213,6 +213,15 @@ export function evaluateTopic(rule: TopicRule, matched: Sentence[], units: Units
 
   const clauses: Clause[] = groupClauses(matched).map((group) => {
     const scope = scopeOf(group, sectionIndex.get(group[0].section.index) ?? group);
+    return cachedClause(rule, group, scope, ctx, units, () => evaluateClause(rule, group, scope, ctx, units));
+  });
+
+  const score = (c: Clause) => (c.status === 'present' ? 1000 : 0) - c.unmet.length * 10 - c.problems.length;
+  const best = clauses.reduce((a, b) => (score(b) > score(a) ? b : a));
+  return { status: best.status, clauses, best, matched };
+}
+
+function evaluateClause(rule: TopicRule, group: Sentence[], scope: Sentence[], ctx: Context, units: Units): Clause {
     const results = new Map<string, CheckResult>();
     const unmet: StrongPoint[] = [];
     const problems: Problem[] = [];
@@ -234,11 +243,54 @@ export function evaluateTopic(rule: TopicRule, matched: Sentence[], units: Units
     for (const s of headed ? scope : group) problems.push(...weakSignals(rule, s, ctx));
     const hasShortfall = problems.some((p) => p.kind === 'shortfall');
     return { sentences: group, unmet, problems, results, status: unmet.length || problems.length || hasShortfall ? 'weak' : 'present' };
-  });
+}
 
-  const score = (c: Clause) => (c.status === 'present' ? 1000 : 0) - c.unmet.length * 10 - c.problems.length;
-  const best = clauses.reduce((a, b) => (score(b) > score(a) ? b : a));
-  return { status: best.status, clauses, best, matched };
+/** A span as a place in one of a clause's sentences, so that a remembered result survives edits elsewhere. */
+interface Rel { at: number; start: number; end: number }
+interface StoredClause { clause: Clause; sentences: Sentence[] }
+
+const clauseCache = new Map<string, StoredClause>();
+
+/**
+ * A clause's verdict depends on its sentences (their words, headings and lead-ins), the definitions it
+ * uses and the document's type, regimes and playbook: an edit elsewhere leaves it as it was, only moved.
+ */
+function cachedClause(rule: TopicRule, group: Sentence[], scope: Sentence[], ctx: Context, units: Units, evaluate: () => Clause): Clause {
+  const sentences = [...new Set([...scope, ...group, ...withDefinitions(scope, ctx, units), ...withDefinitions(group, ctx, units)])];
+  ctx.signalKey ??= `${ctx.regimes.join(',')}\u0001${[...ctx.definedTerms].join('|')}\u0001${JSON.stringify(ctx.playbookPhrases)}`;
+  const key = `${rule.id}\u0001${ctx.type}\u0001${ctx.signalKey}\u0001${group.map((s) => sentences.indexOf(s)).join(',')}\u0001${sentences.map((s) => s.key).join('\u0005')}`;
+  const stored = clauseCache.get(key);
+  if (stored) return moveClause(stored, sentences, group);
+  const clause = evaluate();
+  if (clauseCache.size > 20_000) clauseCache.clear();
+  clauseCache.set(key, { clause, sentences });
+  return clause;
+}
+
+function relOf(span: Span, from: Sentence[]): Rel | undefined {
+  const at = from.findIndex((s) => s.span.start <= span.start && span.end <= s.span.end);
+  return at < 0 ? undefined : { at, start: span.start - from[at].span.start, end: span.end - from[at].span.start };
+}
+
+/** The remembered clause with its spans moved from the sentences it was found in to where they are now. */
+function moveClause(stored: StoredClause, now: Sentence[], group: Sentence[]): Clause {
+  const move = (span: Span): Span => {
+    const rel = relOf(span, stored.sentences);
+    if (!rel) return span;
+    const base = now[rel.at].span.start;
+    return { start: base + rel.start, end: base + rel.end };
+  };
+  const moveResult = (r: CheckResult): CheckResult => (r.span ? { ...r, span: move(r.span) } : r);
+  const c = stored.clause;
+  const problems: Problem[] = c.problems.map((p) => {
+    switch (p.kind) {
+      case 'weak-phrase': return { ...p, span: move(p.span), sentence: move(p.sentence) };
+      case 'shortfall': return { ...p, span: move(p.span), result: moveResult(p.result) };
+      default: return { ...p, span: move(p.span) };
+    }
+  });
+  const results = new Map([...c.results].map(([id, r]) => [id, moveResult(r)]));
+  return { sentences: group, unmet: c.unmet, problems, results, status: c.status };
 }
 
 const signalCache = new Map<string, Map<string, Problem[]>>();
