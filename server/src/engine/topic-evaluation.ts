@@ -262,7 +262,7 @@ function cachedClause(rule: TopicRule, group: Sentence[], scope: Sentence[], ctx
   const stored = clauseCache.get(key);
   if (stored) return moveClause(stored, sentences, group);
   const clause = evaluate();
-  if (clauseCache.size > 20_000) clauseCache.clear();
+  if (clauseCache.size > 5_000) clauseCache.clear();
   clauseCache.set(key, { clause, sentences });
   return clause;
 }
