@@ -99,8 +99,6 @@ export function parseConfig(file: string, text: string): Settings | null {
   return data as Settings;
 }
 
-const cache = new Map<string, LoadedConfig>();
-
 function load(file: string): LoadedConfig | null {
   const text = readFileSync(file, 'utf8');
   const settings = parseConfig(file, text);
@@ -118,33 +116,54 @@ function load(file: string): LoadedConfig | null {
 
 const NONE = (dir: string): LoadedConfig => ({ file: null, dir, settings: {}, isIgnored: () => false });
 
-/** The configuration nearest to `path` (a file), or an explicit file given with --config. */
+/**
+ * Finds configurations and remembers them per folder. The command keeps one for its whole run; the
+ * language server clears its own when a configuration file is created, changed or deleted. A broken
+ * file throws ConfigError and is not remembered, so a correction is seen at once.
+ */
+export class ConfigLookup {
+  private readonly cache = new Map<string, LoadedConfig>();
+
+  clear(): void { this.cache.clear(); }
+
+  /** The configuration nearest to `path` (a file), or an explicit file given with --config. */
+  readonly find = (path: string, explicit?: string): LoadedConfig => {
+    if (explicit) {
+      const file = resolve(explicit);
+      if (!this.cache.has(file)) {
+        if (!existsSync(file)) throw new ConfigError(explicit, 1, 'configuration file not found');
+        this.cache.set(file, load(file) ?? NONE(dirname(file)));
+      }
+      return this.cache.get(file)!;
+    }
+    let dir = dirname(resolve(path));
+    const visited: string[] = [];
+    for (;;) {
+      const hit = this.cache.get(dir);
+      if (hit) return this.remember(visited, hit);
+      visited.push(dir);
+      for (const name of CONFIG_FILES) {
+        const file = join(dir, name);
+        if (!existsSync(file)) continue;
+        const loaded = load(file);
+        if (loaded) return this.remember(visited, loaded);
+      }
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    return this.remember(visited, NONE(dirname(resolve(path))));
+  };
+
+  private remember(dirs: string[], config: LoadedConfig): LoadedConfig {
+    for (const d of dirs) this.cache.set(d, config);
+    return config;
+  }
+}
+
+const commandLookup = new ConfigLookup();
+
+/** The configuration nearest to `path`, remembered for the life of the process (the command line). */
 export function configFor(path: string, explicit?: string): LoadedConfig {
-  if (explicit) {
-    const file = resolve(explicit);
-    if (!cache.has(file)) {
-      if (!existsSync(file)) throw new ConfigError(explicit, 1, 'configuration file not found');
-      cache.set(file, load(file) ?? NONE(dirname(file)));
-    }
-    return cache.get(file)!;
-  }
-  let dir = dirname(resolve(path));
-  const visited: string[] = [];
-  for (;;) {
-    const hit = cache.get(dir);
-    if (hit) { for (const v of visited) cache.set(v, hit); return hit; }
-    visited.push(dir);
-    for (const name of CONFIG_FILES) {
-      const file = join(dir, name);
-      if (!existsSync(file)) continue;
-      const loaded = load(file);
-      if (loaded) { for (const v of visited) cache.set(v, loaded); return loaded; }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  const none = NONE(dirname(resolve(path)));
-  for (const v of visited) cache.set(v, none);
-  return none;
+  return commandLookup.find(path, explicit);
 }

@@ -257,8 +257,7 @@ const clauseCache = new Map<string, StoredClause>();
  */
 function cachedClause(rule: TopicRule, group: Sentence[], scope: Sentence[], ctx: Context, units: Units, evaluate: () => Clause): Clause {
   const sentences = [...new Set([...scope, ...group, ...withDefinitions(scope, ctx, units), ...withDefinitions(group, ctx, units)])];
-  ctx.signalKey ??= `${ctx.regimes.join(',')}\u0001${[...ctx.definedTerms].join('|')}\u0001${JSON.stringify(ctx.playbookPhrases)}`;
-  const key = `${rule.id}\u0001${ctx.type}\u0001${ctx.signalKey}\u0001${group.map((s) => sentences.indexOf(s)).join(',')}\u0001${sentences.map((s) => s.key).join('\u0005')}`;
+  const key = `${rule.id}\u0001${ctx.type}\u0001${documentKey(ctx)}\u0001${group.map((s) => sentences.indexOf(s)).join(',')}\u0001${sentences.map((s) => s.key).join('\u0005')}`;
   const stored = clauseCache.get(key);
   if (stored) return moveClause(stored, sentences, group);
   const clause = evaluate();
@@ -293,6 +292,12 @@ function moveClause(stored: StoredClause, now: Sentence[], group: Sentence[]): C
   return { sentences: group, unmet: c.unmet, problems, results, status: c.status };
 }
 
+/** What of the document weak signals and clause verdicts depend on besides their sentences: regimes, defined terms, playbook. */
+function documentKey(ctx: Context): string {
+  ctx.signalKey ??= `${ctx.regimes.join(',')}\u0001${[...ctx.definedTerms].join('|')}\u0001${JSON.stringify(ctx.playbookPhrases)}`;
+  return ctx.signalKey;
+}
+
 const signalCache = new Map<string, Map<string, Problem[]>>();
 
 /**
@@ -300,12 +305,11 @@ const signalCache = new Map<string, Map<string, Problem[]>>();
  * terms, playbook): remembered with offsets relative to the sentence, so an edit recomputes only its own.
  */
 function weakSignals(rule: TopicRule, s: Sentence, ctx: Context): Problem[] {
-  ctx.signalKey ??= `${ctx.regimes.join(',')}\u0001${[...ctx.definedTerms].join('|')}\u0001${JSON.stringify(ctx.playbookPhrases)}`;
-  let cache = signalCache.get(ctx.signalKey);
+  let cache = signalCache.get(documentKey(ctx));
   if (!cache || cache.size > 50_000) {
     if (signalCache.size > 8) signalCache.clear();
     cache = new Map();
-    signalCache.set(ctx.signalKey, cache);
+    signalCache.set(documentKey(ctx), cache);
   }
   const key = rule.id + '\u0001' + s.key;
   let relative = cache.get(key);
