@@ -47,5 +47,5 @@ const web = {
 await Promise.all([
   // conditions: ['worker'] keeps decode-named-character-reference from calling `document`, which a worker lacks.
   build({ ...web, entryPoints: ['server/src/lsp/web/server-web.ts'], outfile: 'dist/server-web.js', conditions: ['worker'], alias: nodeShims }),
-  build({ ...web, entryPoints: ['client/src/extension-web.ts'], outfile: 'dist/client-web.js', format: 'cjs', external: ['vscode'] }),
+  build({ ...web, entryPoints: ['client/src/extension-web.ts'], outfile: 'dist/client-web.cjs', format: 'cjs', external: ['vscode'] }),
 ]);

@@ -14,7 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, process.argv[2] ?? 'clauselint.vsix');
 const LIMIT = 2 * 1024 * 1024;
 
-const bundles = ['dist/client.cjs', 'dist/server.cjs', 'dist/client-web.js', 'dist/server-web.js'];
+const bundles = ['dist/client.cjs', 'dist/server.cjs', 'dist/client-web.cjs', 'dist/server-web.js'];
 for (const b of bundles.slice(0, 2)) if (!existsSync(join(root, b))) throw new Error(`${b} is missing: run node esbuild.mjs --production first`);
 
 const stage = mkdtempSync(join(tmpdir(), 'clauselint-vsix-'));

@@ -16,7 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'markdown' }],
     outputChannelName: 'Clauselint',
   };
-  const lc = new LanguageClient('clauselint', 'Clauselint', clientOptions, worker);
+  const lc = new LanguageClient('clauselint', 'Clauselint', worker, clientOptions);
   client = lc;
   await wire(context, lc);
 }

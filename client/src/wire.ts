@@ -6,11 +6,30 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
 import {
-  COVERAGE_NOTIFICATION, COVERAGE_REPORT_REQUEST, LINT_FILE_COMMAND, RULES_REQUEST,
-  type CoverageParams, type CoverageReportResult, type RuleInfo,
+  CLAUSES_REQUEST, COVERAGE_NOTIFICATION, COVERAGE_REPORT_REQUEST, LINT_FILE_COMMAND, RULES_REQUEST,
+  type ClauseChoice, type CoverageParams, type CoverageReportResult, type CoverageStatus, type RuleInfo,
 } from '../../server/src/lsp/protocol.js';
 
 const REPORT_SCHEME = 'clauselint-report';
+
+/** "Insert clause…" lists the clauses of missing topics first, then weak ones: what the contract needs most. */
+const STATUS_ORDER: CoverageStatus[] = ['missing', 'weak', 'present', 'not-applicable'];
+
+/**
+ * Where a clause goes when inserted at the cursor: on an empty line, there; inside a paragraph, after it,
+ * so the drafter's text is never split. Blank lines keep the clause a paragraph of its own.
+ */
+export function insertionPoint(doc: vscode.TextDocument, cursor: vscode.Position): { position: vscode.Position; before: string; after: string } {
+  let line = cursor.line;
+  if (doc.lineAt(line).isEmptyOrWhitespace) {
+    const next = line + 1 < doc.lineCount && !doc.lineAt(line + 1).isEmptyOrWhitespace;
+    const previous = line > 0 && !doc.lineAt(line - 1).isEmptyOrWhitespace;
+    return { position: doc.lineAt(line).range.start, before: previous ? '\n' : '', after: next ? '\n' : '' };
+  }
+  while (line + 1 < doc.lineCount && !doc.lineAt(line + 1).isEmptyOrWhitespace) line++;
+  const last = line + 1 >= doc.lineCount;
+  return { position: doc.lineAt(line).range.end, before: '\n\n', after: last ? '\n' : '' };
+}
 
 /** Registers the commands, the status bar item and the report, then starts the client. */
 export async function wire(context: vscode.ExtensionContext, lc: BaseLanguageClient): Promise<void> {
@@ -98,6 +117,21 @@ export async function wire(context: vscode.ExtensionContext, lc: BaseLanguageCli
       }
     }),
 
+    vscode.commands.registerCommand('clauselint.insertClause', async (clauseId?: unknown) => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'markdown') { void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown contract to insert a clause.')); return; }
+      const choices: ClauseChoice[] = await lc.sendRequest(CLAUSES_REQUEST, { uri: uriOf(editor.document) });
+      if (!choices.length) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Clauselint does not check this file, so it cannot suggest clauses. Run "Clauselint: Lint this file" first.'));
+        return;
+      }
+      const choice = typeof clauseId === 'string' ? choices.find((c) => c.id === clauseId) : await pickClause(choices);
+      if (!choice) return;
+      const at = insertionPoint(editor.document, editor.selection.active);
+      // The snippet's numbers become tab stops; the blank lines around it are plain text.
+      await editor.insertSnippet(new vscode.SnippetString(at.before + choice.snippet + at.after), at.position);
+    }),
+
     vscode.commands.registerCommand('clauselint.openRuleDocs', async (arg?: unknown) => {
       const all: RuleInfo[] = await lc.sendRequest(RULES_REQUEST);
       let rule = typeof arg === 'string' ? all.find((r) => r.id === arg) : undefined;
@@ -120,5 +154,30 @@ export async function wire(context: vscode.ExtensionContext, lc: BaseLanguageCli
 
   await lc.start();
   updateStatus();
+}
+
+/** A quick pick of the clauses, grouped by their topic's status in the contract. */
+async function pickClause(choices: ClauseChoice[]): Promise<ClauseChoice | undefined> {
+  const groups: Record<CoverageStatus, string> = {
+    missing: vscode.l10n.t('Missing from this contract'),
+    weak: vscode.l10n.t('Weak in this contract'),
+    present: vscode.l10n.t('Present in this contract'),
+    'not-applicable': vscode.l10n.t('Not required for this contract'),
+  };
+  type Item = vscode.QuickPickItem & { choice?: ClauseChoice };
+  const items: Item[] = STATUS_ORDER.flatMap((status) => {
+    const inGroup = choices.filter((c) => c.status === status);
+    if (!inGroup.length) return [];
+    return [
+      { label: groups[status], kind: vscode.QuickPickItemKind.Separator },
+      ...inGroup.map((c): Item => ({ label: `${c.heading}: ${c.title}`, description: c.variant, detail: c.preview, choice: c })),
+    ];
+  });
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: vscode.l10n.t('Which clause? Clauses for missing and weak topics come first.'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return picked?.choice;
 }
 

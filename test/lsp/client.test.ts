@@ -43,7 +43,7 @@ test('the VS Code client starts the server over IPC, shows coverage and runs its
     assert.match(fake.status.text, /^\$\(shield\) Security: \d+ present · \d+ weak · \d+ missing$/);
     assert.equal(fake.status.command, 'clauselint.showCoverage');
 
-    for (const id of ['clauselint.lintFile', 'clauselint.showCoverage', 'clauselint.openRuleDocs']) assert.ok(fake.commands.has(id), `registers ${id}`);
+    for (const id of ['clauselint.lintFile', 'clauselint.showCoverage', 'clauselint.insertClause', 'clauselint.openRuleDocs']) assert.ok(fake.commands.has(id), `registers ${id}`);
 
     await fake.vscode.commands.executeCommand('clauselint.openRuleDocs', 'liability');
     assert.deepEqual(fake.opened, ['https://github.com/clauselint/clauselint/blob/main/docs/rules/liability.md']);

@@ -144,4 +144,25 @@ describe('clause completion over stdio', { skip: existsSync(SERVER) ? false : 'd
     assert.ok(!none || (Array.isArray(none) ? none.length === 0 : none.items.length === 0), 'nothing in a README');
     client.close(readme);
   });
+
+  test('clauselint/clauses lists the clauses for "Insert clause…": missing topics known, parties filled in', async () => {
+    const uri = fileUri(join(dir, 'insert.md'));
+    client.open(uri, SAAS);
+    const choices = await client.request<any[]>('clauselint/clauses', { uri });
+    assert.ok(choices.length >= 38, `every catalogue clause, got ${choices.length}`);
+    const testing = choices.find((c) => c.id === 'security-testing-balanced');
+    assert.equal(testing.status, 'missing', 'the example contract has no security-testing clause');
+    assert.equal(testing.heading, 'Security testing');
+    assert.match(testing.snippet, /^The Provider /, 'parties filled in');
+    assert.match(testing.snippet, /\$\{1:[^}]+\}/, 'numbers are tab stops');
+    assert.doesNotMatch(testing.preview, /\$\{|\{\{/, 'the preview is plain text');
+    assert.equal(choices.find((c) => c.topic === 'liability')?.status, 'weak');
+    assert.deepEqual(choices.map((c) => c.sortText), [...choices.map((c) => c.sortText)].sort(), 'in the order a drafter wants them');
+
+    const readme = fileUri(join(dir, 'README-2.md'));
+    client.open(readme, '# My library\n');
+    assert.deepEqual(await client.request('clauselint/clauses', { uri: readme }), [], 'none for a file that is no contract');
+    client.close(readme);
+    client.close(uri);
+  });
 });

@@ -12,7 +12,7 @@ import { AbstractMessageReader, AbstractMessageWriter, createMessageConnection, 
 import { ROOT } from './lsp-client.js';
 
 const SERVER_WEB = join(ROOT, 'dist', 'server-web.js');
-const CLIENT_WEB = join(ROOT, 'dist', 'client-web.js');
+const CLIENT_WEB = join(ROOT, 'dist', 'client-web.cjs');
 const skip = existsSync(SERVER_WEB) ? false : 'dist/server-web.js is missing: run npm run build first';
 
 /** A browser-like worker: the bundle runs in the worker's global scope, where `require` does not exist. */
@@ -96,11 +96,11 @@ describe('the language server in a web worker (dist/server-web.js)', { skip }, (
     await connection.sendRequest('shutdown');
   });
 
-  test('the web client is a browser bundle that leaves vscode external', { skip: existsSync(CLIENT_WEB) ? false : 'dist/client-web.js is missing' }, () => {
+  test('the web client is a browser bundle that leaves vscode external', { skip: existsSync(CLIENT_WEB) ? false : 'dist/client-web.cjs is missing' }, () => {
     const bundle = readFileSync(CLIENT_WEB, 'utf8');
     assert.match(bundle, /require\("vscode"\)/);
     assert.doesNotMatch(bundle, /\brequire\(\s*["'](?:node:)?(?:fs|path|child_process|net)["']\s*\)/);
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    assert.equal(manifest.browser, './dist/client-web.js');
+    assert.equal(manifest.browser, './dist/client-web.cjs');
   });
 });

@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisDetails } from '../engine/analyze.js';
 import { builtInCatalogue, fillClause, formatNumber, type CatalogueClause } from '../engine/catalogue.js';
 import type { Language } from '../engine/types.js';
+import type { ClauseChoice } from './protocol.js';
 import type { UiLanguage } from './strings.js';
 
 export const CLAUSE_TRIGGER = '/clause';
@@ -60,36 +61,56 @@ export function triggerAt(doc: TextDocument, position: Position, result: Analysi
   return { start: lineStart + m[1].length, end: cursor, filter: m[3].trim() };
 }
 
+/**
+ * Every clause of the catalogue (the playbook's first) for this contract, in the order a drafter wants
+ * them: clauses that fit the contract type first, then by topic, then playbook, preferred, other variant.
+ */
+export function clauseChoices(result: AnalysisDetails, ui: UiLanguage): ClauseChoice[] {
+  const lang = result.language;
+  const { type, parties } = result;
+  const all = [...(result.fixContext.playbook ?? []), ...builtInCatalogue()];
+  const topics = [...new Set(all.map((c) => c.topic))];
+  const choices = all.map((clause, i): ClauseChoice => {
+    const fits = !clause.types?.length || clause.types.includes(type);
+    const rank = clause.source === 'playbook' ? 0 : clause.preferred ? 1 : 2;
+    return {
+      id: clause.id,
+      topic: clause.topic,
+      status: result.topics[clause.topic]?.status ?? 'not-applicable',
+      heading: clause.heading[lang],
+      title: clause.title[lang],
+      variant: clause.variant + (clause.preferred ? (ui === 'nl' ? ' · voorkeur' : ' · preferred') : ''),
+      fits,
+      preferred: fits && rank === 1,
+      references: clause.references,
+      preview: fillClause(clause, lang, parties),
+      snippet: clauseSnippet(clause, lang, parties),
+      sortText: `${fits ? 0 : 1}-${String(topics.indexOf(clause.topic)).padStart(3, '0')}-${rank}-${String(i).padStart(4, '0')}`,
+    };
+  });
+  return choices.sort((a, b) => a.sortText.localeCompare(b.sortText));
+}
+
 export function clauseCompletions(doc: TextDocument, position: Position, result: AnalysisDetails, ui: UiLanguage): CompletionItem[] | null {
   const at = triggerAt(doc, position, result);
   if (!at) return null;
-  const lang = result.language;
-  const { type, parties } = result;
-  const playbook = result.fixContext.playbook ?? [];
-  const all = [...playbook, ...builtInCatalogue()];
-  const topics = [...new Set(all.map((c) => c.topic))];
   const range = { start: doc.positionAt(at.start), end: doc.positionAt(at.end) };
-  return all.map((clause, i): CompletionItem => {
-    const fits = !clause.types?.length || clause.types.includes(type);
-    const rank = clause.source === 'playbook' ? 0 : clause.preferred ? 1 : 2;
-    const heading = clause.heading[lang];
-    const title = clause.title[lang];
-    const preview = fillClause(clause, lang, parties);
-    return {
-      label: `${CLAUSE_TRIGGER} ${heading}: ${title}`,
-      labelDetails: { description: clause.variant + (clause.preferred ? (ui === 'nl' ? ' · voorkeur' : ' · preferred') : '') },
-      kind: CompletionItemKind.Snippet,
-      detail: heading,
-      documentation: {
-        kind: MarkupKind.Markdown,
-        value: `**${title}**\n\n${preview}${clause.references.length ? `\n\n_${clause.references.join('; ')}_` : ''}`,
-      },
-      filterText: `${CLAUSE_TRIGGER} ${heading} ${title} ${clause.topic} ${clause.variant}`,
-      sortText: `${fits ? 0 : 1}-${String(topics.indexOf(clause.topic)).padStart(3, '0')}-${rank}-${String(i).padStart(4, '0')}`,
-      preselect: fits && rank === 1 && topics.indexOf(clause.topic) === 0 ? true : undefined,
-      insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: clauseSnippet(clause, lang, parties) },
-      data: { clause: clause.id },
-    };
-  });
+  const choices = clauseChoices(result, ui);
+  const preselected = choices.findIndex((c) => c.preferred);
+  return choices.map((choice, i): CompletionItem => ({
+    label: `${CLAUSE_TRIGGER} ${choice.heading}: ${choice.title}`,
+    labelDetails: { description: choice.variant },
+    kind: CompletionItemKind.Snippet,
+    detail: choice.heading,
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: `**${choice.title}**\n\n${choice.preview}${choice.references.length ? `\n\n_${choice.references.join('; ')}_` : ''}`,
+    },
+    filterText: `${CLAUSE_TRIGGER} ${choice.heading} ${choice.title} ${choice.topic} ${choice.variant}`,
+    sortText: choice.sortText,
+    preselect: i === preselected ? true : undefined,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range, newText: choice.snippet },
+    data: { clause: choice.id },
+  }));
 }

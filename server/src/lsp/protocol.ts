@@ -9,6 +9,9 @@ export const COVERAGE_NOTIFICATION = 'clauselint/coverage';
 /** Client → server: the coverage report of one document, as Markdown. */
 export const COVERAGE_REPORT_REQUEST = 'clauselint/coverageReport';
 
+/** Client → server: the catalogue's clauses for one contract, for "Insert clause…" ({@link ClauseChoice}[]; empty when no contract). */
+export const CLAUSES_REQUEST = 'clauselint/clauses';
+
 /** Client → server: every rule with its documentation page. */
 export const RULES_REQUEST = 'clauselint/rules';
 
@@ -52,3 +55,27 @@ export interface CoverageReportParams { uri: string }
 export interface CoverageReportResult { uri: string; markdown: string; coverage: Coverage | null }
 
 export interface RuleInfo { id: string; name: string; description: string; severity: string; docsUrl: string }
+
+export interface ClausesParams { uri: string }
+
+/** One catalogue clause, ready to insert into a given contract: its parties filled in, its numbers tab stops. */
+export interface ClauseChoice {
+  id: string;
+  topic: string;
+  /** The topic's status in this contract: a clause for a missing or weak topic is what the drafter needs most. */
+  status: CoverageStatus;
+  heading: string;
+  title: string;
+  /** "balanced · preferred", in the editor's language. */
+  variant: string;
+  /** The clause suits the contract's type. */
+  fits: boolean;
+  /** The catalogue's preferred clause for its topic, and it fits. */
+  preferred: boolean;
+  references: string[];
+  /** The clause text with the catalogue's default numbers. */
+  preview: string;
+  /** The clause as a snippet (LSP/TextMate syntax): numbers are tab stops. */
+  snippet: string;
+  sortText: string;
+}

