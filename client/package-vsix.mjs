@@ -25,7 +25,9 @@ try {
   const top = readdirSync(root).filter((f) => /^(?:README|LICENSE|LICENCE|CHANGELOG|NOTICE)(?:\.|$)/i.test(f) || /^package\.nls(?:\.[\w-]+)?\.json$/.test(f));
   for (const path of [...bundles, '.vscodeignore', 'syntaxes', 'l10n', 'docs', 'media', ...top]) {
     const from = join(root, path);
-    if (existsSync(from)) cpSync(from, join(stage, path), { recursive: true });
+    // README pictures (docs/images) are shown from the repository, not shipped; vsce's negated patterns
+    // would let them through a .vscodeignore exclusion.
+    if (existsSync(from)) cpSync(from, join(stage, path), { recursive: true, filter: (src) => !src.startsWith(join(root, 'docs', 'images')) });
   }
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const args = [vsce, 'package', '--no-dependencies', '--skip-license', '--out', out];
