@@ -9,9 +9,18 @@ import { parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
 import { Ajv, type ErrorObject } from 'ajv';
 import picomatch from 'picomatch';
 import schema from '../../schemas/clauselintrc.schema.json' with { type: 'json' };
+import { CONFIG_FILES } from './config-names.js';
 import type { Settings } from './engine/types.js';
 
-export const CONFIG_FILES = ['.clauselintrc.json', '.clauselintrc.yaml', '.clauselintrc.yml', 'clauselint.config.json', 'package.json'] as const;
+export { CONFIG_FILES } from './config-names.js';
+
+/** Where configuration files are read from: the disk, or (in a web worker) what the editor sent. */
+export interface ConfigFileSystem {
+  exists(file: string): boolean;
+  read(file: string): string;
+}
+
+const DISK: ConfigFileSystem = { exists: existsSync, read: (file) => readFileSync(file, 'utf8') };
 
 export class ConfigError extends Error {
   constructor(readonly file: string, readonly line: number, readonly problem: string) {
@@ -99,8 +108,7 @@ export function parseConfig(file: string, text: string): Settings | null {
   return data as Settings;
 }
 
-function load(file: string): LoadedConfig | null {
-  const text = readFileSync(file, 'utf8');
+function load(file: string, text: string): LoadedConfig | null {
   const settings = parseConfig(file, text);
   if (!settings) return null;
   const dir = dirname(file);
@@ -124,6 +132,8 @@ const NONE = (dir: string): LoadedConfig => ({ file: null, dir, settings: {}, is
 export class ConfigLookup {
   private readonly cache = new Map<string, LoadedConfig>();
 
+  constructor(private readonly files: ConfigFileSystem = DISK) {}
+
   clear(): void { this.cache.clear(); }
 
   /** The configuration nearest to `path` (a file), or an explicit file given with --config. */
@@ -131,8 +141,8 @@ export class ConfigLookup {
     if (explicit) {
       const file = resolve(explicit);
       if (!this.cache.has(file)) {
-        if (!existsSync(file)) throw new ConfigError(explicit, 1, 'configuration file not found');
-        this.cache.set(file, load(file) ?? NONE(dirname(file)));
+        if (!this.files.exists(file)) throw new ConfigError(explicit, 1, 'configuration file not found');
+        this.cache.set(file, load(file, this.files.read(file)) ?? NONE(dirname(file)));
       }
       return this.cache.get(file)!;
     }
@@ -144,8 +154,8 @@ export class ConfigLookup {
       visited.push(dir);
       for (const name of CONFIG_FILES) {
         const file = join(dir, name);
-        if (!existsSync(file)) continue;
-        const loaded = load(file);
+        if (!this.files.exists(file)) continue;
+        const loaded = load(file, this.files.read(file));
         if (loaded) return this.remember(visited, loaded);
       }
       const parent = dirname(dir);

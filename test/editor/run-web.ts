@@ -7,7 +7,7 @@
  * When the suite opens the Problems panel, this runner reads its rows in the page and keeps a screenshot
  * in .vscode-test/.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -51,6 +51,13 @@ export function exampleWorkspace(language: 'en' | 'nl'): string {
   const dir = mkdtempSync(join(tmpdir(), 'clauselint-editor-'));
   const names = language === 'nl' ? ['verwerkersovereenkomst.md'] : ['saas-agreement.md', 'verwerkersovereenkomst.md'];
   for (const name of names) cpSync(join(ROOT, 'examples', name), join(dir, name));
+  if (language === 'en') {
+    // A contract without front matter, checked because a configuration file governs its folder.
+    mkdirSync(join(dir, 'governed'));
+    const body = readFileSync(join(ROOT, 'examples', 'saas-agreement.md'), 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
+    writeFileSync(join(dir, 'governed', 'msa.md'), body);
+    writeFileSync(join(dir, 'governed', '.clauselintrc.json'), JSON.stringify({ type: 'saas', rules: { 'security-testing': 'error' } }, null, 2));
+  }
   return dir;
 }
 

@@ -48,12 +48,14 @@ describe('the language server in a web worker (dist/server-web.js)', { skip }, (
   let worker: Worker;
   let connection: MessageConnection;
   const diagnostics: { uri: string; diagnostics: unknown[] }[] = [];
+  const coverage: { uri: string; coverage: unknown; reason?: string }[] = [];
   let waiting: (() => void) | undefined;
 
   before(async () => {
     worker = new Worker(BOOT, { eval: true, workerData: { file: SERVER_WEB } });
     connection = createMessageConnection(new WorkerReader(worker), new WorkerWriter(worker));
     connection.onNotification('textDocument/publishDiagnostics', (p: any) => { diagnostics.push(p); waiting?.(); });
+    connection.onNotification('clauselint/coverage', (p: any) => { coverage.push(p); waiting?.(); });
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
@@ -92,6 +94,34 @@ describe('the language server in a web worker (dist/server-web.js)', { skip }, (
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: withTrigger }] });
     const completion = await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 7 } }) as any;
     assert.ok(completion.items.length > 10, 'catalogue clauses in the worker');
+  });
+
+  test('a file without front matter is checked when the configuration files the client sent govern its folder', { timeout: 60_000 }, async () => {
+    const body = readFileSync(join(ROOT, 'examples', 'saas-agreement.md'), 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
+    const uri = 'vscode-test-web://mount/governed/msa.md';
+    const latest = () => diagnostics.filter((d) => d.uri === uri).at(-1);
+    const next = (check: () => boolean) => new Promise<void>((resolve) => { waiting = () => { if (check()) resolve(); }; });
+
+    const unchecked = next(() => coverage.some((c) => c.uri === uri));
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: body } });
+    await unchecked;
+    assert.deepEqual(coverage.filter((c) => c.uri === uri).map((c) => c.coverage), [null], 'no front matter, no configuration: not a contract');
+    assert.equal(latest(), undefined, 'and no findings');
+
+    const config = { uri: 'vscode-test-web://mount/governed/.clauselintrc.json', text: '{ "type": "saas", "rules": { "security-testing": "error" } }' };
+    const checked = next(() => (latest()?.diagnostics.length ?? 0) > 0);
+    await connection.sendNotification('clauselint/configFiles', { files: [config] });
+    await checked;
+    const testing = (latest()!.diagnostics as any[]).find((d) => d.code === 'security-testing');
+    assert.equal(testing?.severity, 1, 'the configuration\'s severity applies');
+
+    const broken = next(() => (latest()?.diagnostics as any[] | undefined)?.some((d) => /\.clauselintrc\.json/.test(d.message)) ?? false);
+    await connection.sendNotification('clauselint/configFiles', { files: [{ ...config, text: '{ "type": "saas", ' }] });
+    await broken;
+
+    const gone = next(() => latest()?.diagnostics.length === 0);
+    await connection.sendNotification('clauselint/configFiles', { files: [] });
+    await gone;
 
     await connection.sendRequest('shutdown');
   });

@@ -2,9 +2,8 @@
  * The server's configuration lookup: the engine's ConfigLookup, with the glob of the files whose
  * creation, change or deletion clears it.
  */
-import { CONFIG_FILES, ConfigLookup, type LoadedConfig } from '../config.js';
-
-export const CONFIG_GLOB = `**/{${CONFIG_FILES.join(',')}}`;
+import { ConfigLookup, type LoadedConfig } from '../config.js';
+import { CONFIG_GLOB } from '../config-names.js';
 
 export class ConfigFiles {
   readonly glob = CONFIG_GLOB;

@@ -42,14 +42,16 @@ export function filePath(uri: string): string | null {
 
 export type ConfigLookup = (path: string) => LoadedConfig;
 
-export function decide(doc: DocumentFacts, editor: EditorSettings, forced: boolean, lookup: ConfigLookup = configFor): LintDecision {
+export function decide(
+  doc: DocumentFacts, editor: EditorSettings, forced: boolean, lookup: ConfigLookup = configFor, pathOf: (uri: string) => string | null = filePath,
+): LintDecision {
   const skip = (reason: SkipReason): LintDecision => ({ lint: false, reason, settings: {}, configFile: null });
   if (!isMarkdown(doc)) return skip('not-markdown');
   if (!editor.enable && !forced) return skip('disabled');
 
   let config: LoadedConfig | null = null;
   let configError: ConfigProblem | undefined;
-  const path = filePath(doc.uri);
+  const path = pathOf(doc.uri);
   if (path) {
     try { config = lookup(path); } catch (err) {
       if (!(err instanceof ConfigError)) throw err;

@@ -12,6 +12,14 @@ export const COVERAGE_REPORT_REQUEST = 'clauselint/coverageReport';
 /** Client → server: the catalogue's clauses for one contract, for "Insert clause…" ({@link ClauseChoice}[]; empty when no contract). */
 export const CLAUSES_REQUEST = 'clauselint/clauses';
 
+/**
+ * Client → server, on the web only: the workspace's configuration files, whole, at start and after each
+ * change ({@link ConfigFilesParams}). A server in a web worker cannot read them itself.
+ */
+export const CONFIG_FILES_NOTIFICATION = 'clauselint/configFiles';
+
+export interface ConfigFilesParams { files: { uri: string; text: string }[] }
+
 /** Client → server: every rule with its documentation page. */
 export const RULES_REQUEST = 'clauselint/rules';
 

@@ -18,7 +18,7 @@ import { configDiagnostic, toDiagnostic } from './diagnostics.js';
 import { hover } from './hover.js';
 import {
   CLAUSES_REQUEST, COVERAGE_NOTIFICATION, COVERAGE_REPORT_COMMAND, COVERAGE_REPORT_REQUEST, LINT_FILE_COMMAND, RULES_REQUEST,
-  SHOW_COVERAGE_COMMAND, type ClauseChoice, type ClausesParams, type CoverageParams, type CoverageReportParams, type CoverageReportResult,
+  CONFIG_FILES_NOTIFICATION, SHOW_COVERAGE_COMMAND, type ClauseChoice, type ClausesParams, type ConfigFilesParams, type CoverageParams, type CoverageReportParams, type CoverageReportResult,
 } from './protocol.js';
 import { rules } from './rules.js';
 import { DEFAULT_SETTINGS, readEditorSettings, type EditorSettings } from './settings.js';
@@ -38,13 +38,20 @@ interface Entry {
 
 export interface ServerOptions { debounceMs?: number }
 
-/** Where the configuration files of the engine come from: the file system (server.ts), or none (the web worker). */
+/**
+ * Where the configuration files of the engine come from: the file system (server.ts, which watches
+ * them), or what the editor sends (the web worker: the client watches them and sends them whole).
+ */
 export interface ConfigSource {
   lookup: ConfigLookup;
   /** Forgets what was read, when a configuration file was created, changed or deleted. */
   clear(): void;
-  /** The files to watch. */
+  /** The files the server asks the client to watch; empty when the client watches them itself. */
   glob: string;
+  /** The path of a document's URI that `lookup` understands; file: URIs only, by default. */
+  pathOf?(uri: string): string | null;
+  /** Takes the configuration files the client sent (CONFIG_FILES_NOTIFICATION). */
+  receive?(params: ConfigFilesParams): void;
 }
 
 const NO_CONFIG_FILES: ConfigSource = {
@@ -134,6 +141,14 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
     invalidateAll();
   });
 
+  const { receive } = configFiles;
+  if (receive) {
+    connection.onNotification(CONFIG_FILES_NOTIFICATION, (params: ConfigFilesParams) => {
+      receive.call(configFiles, params);
+      invalidateAll();
+    });
+  }
+
   // ---- analysis -------------------------------------------------------------------------------
 
   /** The analysis of the document's current version, shared by every feature that asks for it. */
@@ -150,7 +165,7 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
         const again = entries.get(uri);
         if (again && again.version === version) return again;
         const text = current.getText();
-        const decision = decide({ uri, languageId: current.languageId, text }, editor, forced.has(uri), configFiles.lookup);
+        const decision = decide({ uri, languageId: current.languageId, text }, editor, forced.has(uri), configFiles.lookup, configFiles.pathOf);
         const entry: Entry = { version, decision, diagnostics: [] };
         if (decision.lint) {
           try {

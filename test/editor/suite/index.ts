@@ -4,7 +4,8 @@
  * in desktop VS Code (run-electron.ts: the server over Node IPC, where VS Code can be downloaded).
  *
  * With the display language Dutch (`vscode.env.language` is `nl`), only the Dutch UI test runs.
- * The workspace holds copies of examples/saas-agreement.md and examples/verwerkersovereenkomst.md.
+ * The workspace holds copies of examples/saas-agreement.md and examples/verwerkersovereenkomst.md, and
+ * governed/msa.md (the SaaS agreement without front matter) beside a governed/.clauselintrc.json.
  */
 import * as vscode from 'vscode';
 import { PROBLEMS_PANEL_READ, PROBLEMS_PANEL_READY } from './handshake.js';
@@ -201,6 +202,12 @@ test('Insert clause… with a clause id inserts that clause on an empty line', a
   await vscode.commands.executeCommand('leaveSnippet');
   assert(/return|delet/i.test(doc.lineAt(last.line).text), `the exit clause is on the empty line: ${doc.lineAt(last.line).text.slice(0, 80)}`);
   await waitFor('the exit-data-return finding to clear', () => !findings(doc.uri).some((d) => ruleOf(d) === 'exit-data-return'));
+});
+
+test('a contract without front matter is checked when a configuration file governs its folder', async () => {
+  const editor = await openContract('governed/msa.md');
+  const testing = await waitFor('the findings of governed/msa.md', () => findings(editor.document.uri).find((d) => ruleOf(d) === 'security-testing'));
+  assert(testing.severity === vscode.DiagnosticSeverity.Error, 'governed/.clauselintrc.json makes security-testing an error');
 });
 
 test('the Dutch contract gets Dutch findings', async () => {
