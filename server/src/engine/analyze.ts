@@ -2,10 +2,10 @@
  * The engine's entry point: a pure function of (text, settings) to a result with topic statuses and
  * findings. The CLI, the language server and the tests all call this; it imports nothing from VS Code.
  */
-import { parseMarkdown, type DocumentModel, type Section } from './markdown.js';
+import { parseMarkdown, type Block, type DocumentModel, type Section } from './markdown.js';
 import { readFrontMatter, type DeclaredSettings } from './front-matter.js';
-import { detectLanguage } from './language.js';
-import { inferType } from './contract-type.js';
+import { blocksLanguage } from './language.js';
+import { inferType, TYPE_SAMPLE } from './contract-type.js';
 import { loadRuleData, type TopicRule } from './rule-data.js';
 import { buildUnits, type Sentence } from './units.js';
 import { detectTopics, evaluateTopic, type Context, type TopicEvaluation, type Problem } from './topic-evaluation.js';
@@ -14,16 +14,17 @@ import { missingReferences, undeclaredRegimes, undefinedTerms, type RawFinding }
 import { applyInlineControl } from './inline-control.js';
 import { findParties } from './parties.js';
 import { formatHours, formatMonths, formatYears, joinList, message, type MessageId } from './messages.js';
-import { findTerms } from './terms.js';
-import { findDurations, inHours } from './numbers.js';
-import { conceptTerms } from './rule-data.js';
-import { maxHoursFor, runCheck } from './checks.js';
+import { maxHoursFor } from './checks.js';
+import { contradictions } from './contradictions.js';
 import type { CatalogueClause } from './catalogue.js';
 import { disableFixes, insertClauseFixes, replaceFix, type FixContext } from './fixes.js';
 import {
-  TOPIC_IDS, type AnalysisResult, type ContractType, type Finding, type Language, type Regime, type Settings,
+  TOPIC_IDS, type AnalysisResult, type ContractType, type Finding, type Fix, type Language, type Regime, type Settings,
   type Severity, type SeveritySetting, type Source, type Span, type TopicId, type TopicResult,
 } from './types.js';
+
+/** Forgets what earlier analyses remembered: the next analysis is a fresh one. */
+export { clearCaches } from './bounded-cache.js';
 
 export const DOCUMENT_RULES: Record<string, Severity> = {
   contradiction: 'warning',
@@ -77,8 +78,7 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
     if (fm.problem) raw.push({ ruleId: 'front-matter', messageId: 'front-matter', span: model.frontMatter.span, values: { problem: fm.problem } });
   }
 
-  const body = model.blocks.map((b) => b.text).join('\n');
-  const [language] = pick(declared.language, settings.language, () => detectLanguage(body, data.language) ?? 'en');
+  const [language] = pick(declared.language, settings.language, () => blocksLanguage(model.blocks, data.language) ?? 'en');
   // A mixed document: each top-level section keeps the language it is written in.
   const topOf = (section: Section): Section => {
     let top = section;
@@ -87,15 +87,15 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
   };
   const sectionLang = new Map<Section, Language>();
   if (!declared.language && !settings.language) {
-    const texts = new Map<Section, string[]>();
+    const blocks = new Map<Section, Block[]>();
     for (const b of model.blocks) {
       const top = topOf(b.section);
-      (texts.get(top) ?? texts.set(top, []).get(top)!).push(b.text);
+      (blocks.get(top) ?? blocks.set(top, []).get(top)!).push(b);
     }
-    for (const [top, parts] of texts) sectionLang.set(top, detectLanguage(parts.join('\n'), data.language) ?? language);
+    for (const [top, parts] of blocks) sectionLang.set(top, blocksLanguage(parts, data.language) ?? language);
   }
   const langOf = (section: Section): Language => sectionLang.get(topOf(section)) ?? language;
-  const [type, typeSource] = pick(declared.type, settings.type, () => inferType(model.title?.text ?? model.blocks[0]?.text ?? '', body, language, data.language));
+  const [type, typeSource] = pick(declared.type, settings.type, () => inferType(model.title?.text ?? model.blocks[0]?.text ?? '', bodyText(model, TYPE_SAMPLE), language, data.language));
   const regimesPicked = declared.regimes ?? settings.regimes;
   const regimes = [...new Set(regimesPicked ?? [])].sort() as Regime[];
   const regimesSource: Source | null = declared.regimes ? 'front-matter' : settings.regimes ? 'config' : null;
@@ -104,7 +104,7 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
   const units = buildUnits(model, langOf);
   const definitions = findDefinitions(model);
   const ctx: Context = { type, regimes, language, languageData: data.language, definedTerms: new Set(definitions.map((d) => d.term.toLowerCase())), definitions, aliasCache: new Map(), playbookPhrases: settings.weakPhrases ?? [] };
-  const parties = findParties(text, language);
+  const parties = findParties(model, language);
   const bySection = new Map<number, Sentence[]>();
   for (const s of units.sentences) {
     const list = bySection.get(s.section.index);
@@ -128,18 +128,22 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
   }
   raw.push(...undefinedTerms(model, definitions), ...missingReferences(model), ...undeclaredRegimes(model, regimes, language));
 
-  const findings = applyInlineControl(toFindings(raw, settings.rules ?? {}, language, data.topics), model.comments, model.lines);
-  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   const fixContext: FixContext = { model, language, uiLanguage: options.uiLanguage ?? language, type, parties, playbook: options.playbook };
-  for (const f of findings) {
-    const replacement = replacements.get(f);
-    f.fixes = [
-      ...(f.messageId === 'missing' && f.topic ? insertClauseFixes(fixContext, f.topic) : []),
-      ...(replacement !== undefined ? [replaceFix(fixContext, f, replacement)] : []),
-      ...disableFixes(fixContext, f),
-    ];
-  }
+  const findings = applyInlineControl(toFindings(raw, settings.rules ?? {}, language, data.topics, fixContext), model.comments, model.lines);
+  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   return { language, type, typeSource, regimes, regimesSource, topics, findings, model, evaluations, parties, applicable, fixContext };
+}
+
+/** The blocks' text joined by line breaks, as far as `length` characters. */
+function bodyText(model: DocumentModel, length: number): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const b of model.blocks) {
+    if (at >= length) break;
+    parts.push(b.text);
+    at += b.text.length + 1;
+  }
+  return parts.join('\n').slice(0, length);
 }
 
 /** Where a missing topic is reported: the title line, else the document's first line of text. */
@@ -221,60 +225,36 @@ function topicFindings(rule: TopicRule, ev: TopicEvaluation, ctx: Context, title
   return out;
 }
 
-const FOLLOW_UP_RE = /\b(?:full|final|further|follow-up|detailed|written report|root[- ]cause|update|aanvullend\w*|vervolg\w*|definitie\w*|volledig\w*|rapport\w*|eindrapport\w*)\b/i;
-/** A deadline is written "within 24 hours", "no later than", "binnen 24 uur", "uiterlijk": a figure without it sets something else. */
-const DEADLINE_LEAD_RE = /(?:within|no later than|not later than|at the latest|binnen|uiterlijk|ten laatste)\s+(?:\S+\s+){0,2}$/i;
-
-/** Two clauses that set the topic's parameter differently (24 hours here, 72 hours there). */
-function contradictions(rule: TopicRule, ev: TopicEvaluation, lang: Language, model: DocumentModel): RawFinding[] {
-  if (!rule.parameter || ev.matched.length < 2) return [];
-  const point = rule.strong.find((p) => p.id === rule.parameter!.check);
-  if (!point || point.check !== 'duration') return [];
-  const stated: { value: number; span: Span }[] = [];
-  for (const s of ev.matched) {
-    if (FOLLOW_UP_RE.test(s.text)) continue;
-    const figure = statedFigure(point, rule, s);
-    if (figure) stated.push(figure);
-  }
-  const first = stated[0];
-  const other = stated.find((x) => x.value !== first.value);
-  if (!other) return [];
-  const fmt = point.unit === 'period' ? formatYears : formatHours;
-  return [{ ruleId: 'contradiction', topic: rule.id, messageId: 'contradiction', span: other.span, values: { topic: rule.name[lang].toLowerCase(), value: fmt(other.value, lang), other: fmt(first.value, lang), otherLine: model.lines.position(first.span.start).line } }];
-}
-
-/** The figure one sentence sets for the parameter: a deadline after the duty's own words, or a period. */
-function statedFigure(point: TopicRule['strong'][number], rule: TopicRule, s: Sentence): { value: number; span: Span } | undefined {
-  if (point.unit === 'period') {
-    const r = runCheck({ ...point, minYears: 0 }, rule, [s], []);
-    return r.value !== undefined && r.span ? { value: r.value, span: r.span } : undefined;
-  }
-  const dutyAt = point.near ? findTerms(conceptTerms(rule, point.near, s.lang), s.tokens).map((m) => s.tokens[m.first].start) : [s.span.start];
-  if (!dutyAt.length) return undefined;
-  const after = Math.min(...dutyAt);
-  for (const d of findDurations(s.text, s.span.start)) {
-    if (d.span.start < after || !['minutes', 'hours', 'days', 'business-days', 'weeks'].includes(d.unit)) continue;
-    if (!DEADLINE_LEAD_RE.test(s.text.slice(Math.max(0, d.span.start - s.span.start - 40), d.span.start - s.span.start))) continue;
-    return { value: inHours(d), span: d.span };
-  }
-  return undefined;
-}
-
 function capitalise(s: string): string { return s.charAt(0).toUpperCase() + s.slice(1); }
 
-/** The replacement text a weak-phrase finding offers, kept beside the public Finding shape. */
-const replacements = new WeakMap<Finding, string>();
-
-function toFindings(raw: RawFinding[], severities: Record<string, SeveritySetting>, lang: Language, topics: Map<TopicId, TopicRule>): Finding[] {
+function toFindings(raw: RawFinding[], severities: Record<string, SeveritySetting>, lang: Language, topics: Map<TopicId, TopicRule>, fixContext: FixContext): Finding[] {
   const out: Finding[] = [];
   for (const r of raw) {
     const topic = r.topic ?? (topics.has(r.ruleId as TopicId) ? (r.ruleId as TopicId) : null);
     const severity: SeveritySetting = severities[r.ruleId] ?? (topic ? TOPIC_RULE_SEVERITY : DOCUMENT_RULES[r.ruleId] ?? 'warning');
     if (severity === 'off') continue;
     const values = { ...r.values, topic: r.values.topic ?? (topic ? topics.get(topic)!.name[lang] : '') };
-    const finding: Finding = { ruleId: r.ruleId, topic, severity, messageId: r.messageId, message: message(r.messageId as MessageId, lang, values), span: r.span, fixes: [] };
-    if (r.replacement !== undefined) replacements.set(finding, r.replacement);
-    out.push(finding);
+    out.push(findingWithFixes(r, topic, severity, message(r.messageId as MessageId, lang, values), fixContext));
   }
   return out;
+}
+
+/**
+ * A finding whose fixes are worked out when first read (a code action, a hover, --fix): re-publishing
+ * diagnostics after a keystroke needs none of them. `fixes` stays an own, enumerable property.
+ */
+function findingWithFixes(r: RawFinding, topic: TopicId | null, severity: Severity, text: string, ctx: FixContext): Finding {
+  let fixes: Fix[] | undefined;
+  const finding: Finding = {
+    ruleId: r.ruleId, topic, severity, messageId: r.messageId, message: text, span: r.span,
+    get fixes() {
+      return (fixes ??= [
+        ...(finding.messageId === 'missing' && finding.topic ? insertClauseFixes(ctx, finding.topic) : []),
+        ...(r.replacement !== undefined ? [replaceFix(ctx, finding, r.replacement)] : []),
+        ...disableFixes(ctx, finding),
+      ]);
+    },
+    set fixes(value: Fix[]) { fixes = value; },
+  };
+  return finding;
 }

@@ -1,12 +1,28 @@
 /** Infers the contract type from its title and text when neither front matter nor configuration declares it. */
-import { tokenize } from './tokens.js';
+import { BoundedCache } from './bounded-cache.js';
+import { tokenize, type Token } from './tokens.js';
 import { findTerms } from './terms.js';
 import { compileList, type LanguageData } from './rule-data.js';
 import { CONTRACT_TYPES, type ContractType, type Language } from './types.js';
 
+/** How much of the body type inference reads. */
+export const TYPE_SAMPLE = 60_000;
+
+/** Every keystroke asks again, and an edit after the sample's end leaves the answer as it was. Keys are long: few are kept. */
+const inferred = new BoundedCache<string, ContractType>(8);
+
 export function inferType(title: string, body: string, lang: Language, data: LanguageData): ContractType {
-  const titleTokens = tokenize(title, lang);
-  const bodyTokens = tokenize(body.slice(0, 60_000), lang);
+  const sample = body.slice(0, TYPE_SAMPLE);
+  const key = `${lang}\u0001${title}\u0001${sample}`;
+  let type = inferred.get(key);
+  if (!type) {
+    type = scoreTypes(tokenize(title, lang), tokenize(sample, lang), lang, data);
+    inferred.set(key, type);
+  }
+  return type;
+}
+
+function scoreTypes(titleTokens: Token[], bodyTokens: Token[], lang: Language, data: LanguageData): ContractType {
   let best: ContractType = 'other';
   let bestScore = 0;
   for (const type of CONTRACT_TYPES) {

@@ -1,5 +1,6 @@
 /** Checks of the document as a whole: undefined terms, missing annexes, contradictions and undeclared regimes. */
 import type { DocumentModel } from './markdown.js';
+import { perBlock } from './per-block.js';
 import type { Definition } from './definitions.js';
 import type { Language, Regime, Span, TopicId } from './types.js';
 
@@ -9,22 +10,40 @@ export interface RawFinding { ruleId: string; messageId: string; span: Span; val
 const TERM_HEADS = /^(?:information|data|services?|incidents?|breach|agreement|software|products?|documentation|fees|date|period|measures|personnel|subprocessors?|sub-processors?|deliverables|materials|order|plan|policy|report|levels?|systems?|equipment|platform|content|account|users?|credits?|hours|requirements|obligations|property|rights|code|environment|informatie|gegevens|diensten|dienst|incident|maatregelen|documentatie|programmatuur|apparatuur|producten|vergoeding|datum|periode|rechten|eisen|niveau|verplichtingen|omgeving)$/i;
 const SENTENCE_START = /(?:^|[.!?:;]\s+|\n\s*|["“(]\s*)$/;
 
+const CAPITALISED_RE = /\b([\p{Lu}][\p{Ll}]+(?:[ -][\p{Lu}][\p{Ll}]+){1,3})\b/gu;
+
+/** The capitalised phrases of a block that look like defined terms, offsets relative to the block. */
+const termCandidates = perBlock((block) => {
+  const out: { term: string; start: number }[] = [];
+  for (const m of block.text.matchAll(CAPITALISED_RE)) {
+    const words = m[1].split(/[ -]/);
+    if (!TERM_HEADS.test(words[words.length - 1])) continue;
+    let term = m[1];
+    // "Each Security Incident" at a sentence start: drop the capitalised first word if the rest is a term.
+    if (SENTENCE_START.test(block.text.slice(Math.max(0, m.index! - 3), m.index!)) && words.length > 2) term = words.slice(1).join(' ');
+    else if (SENTENCE_START.test(block.text.slice(Math.max(0, m.index! - 3), m.index!))) continue;
+    out.push({ term, start: m.index! + (m[1].length - term.length) });
+  }
+  return out;
+});
+
 export function undefinedTerms(model: DocumentModel, definitions: Definition[]): RawFinding[] {
   if (definitions.length < 2) return []; // a document with no definitions uses capitals for other reasons
   const defined = new Set(definitions.map((d) => d.term.toLowerCase()));
+  const definedList = [...defined];
+  const isDefined = new Map<string, boolean>();
   const uses = new Map<string, Span[]>();
-  const re = /\b([\p{Lu}][\p{Ll}]+(?:[ -][\p{Lu}][\p{Ll}]+){1,3})\b/gu;
   for (const block of model.blocks) {
     if (block.kind === 'heading') continue;
-    for (const m of block.text.matchAll(re)) {
-      const words = m[1].split(/[ -]/);
-      if (!TERM_HEADS.test(words[words.length - 1])) continue;
-      let term = m[1];
-      // "Each Security Incident" at a sentence start: drop the capitalised first word if the rest is a term.
-      if (SENTENCE_START.test(block.text.slice(Math.max(0, m.index! - 3), m.index!)) && words.length > 2) term = words.slice(1).join(' ');
-      else if (SENTENCE_START.test(block.text.slice(Math.max(0, m.index! - 3), m.index!))) continue;
-      if (defined.has(term.toLowerCase()) || [...defined].some((d) => term.toLowerCase().endsWith(` ${d}`) || d.endsWith(` ${term.toLowerCase()}`))) continue;
-      const start = block.span.start + m.index! + (m[1].length - term.length);
+    for (const { term, start: at } of termCandidates(block.parsed)) {
+      let known = isDefined.get(term);
+      if (known === undefined) {
+        const lower = term.toLowerCase();
+        known = defined.has(lower) || definedList.some((d) => lower.endsWith(` ${d}`) || d.endsWith(` ${lower}`));
+        isDefined.set(term, known);
+      }
+      if (known) continue;
+      const start = block.span.start + at;
       const list = uses.get(term) ?? [];
       list.push({ start, end: start + term.length });
       uses.set(term, list);
@@ -37,6 +56,11 @@ export function undefinedTerms(model: DocumentModel, definitions: Definition[]):
 
 const REF_RE = /\b(Annex|Schedule|Exhibit|Appendix|Attachment|Bijlage|Addendum)\s+([A-Z]|\d{1,2}|[IVX]{1,4})\b/g;
 
+/** "Annex B", "Bijlage 2" in a block, offsets relative to the block. */
+const referencesIn = perBlock((block) => [...block.text.matchAll(REF_RE)].map((m) => ({
+  text: m[0], kind: m[1].toLowerCase(), key: `${m[1].toLowerCase()} ${m[2].toUpperCase()}`, start: m.index!,
+})));
+
 export function missingReferences(model: DocumentModel): RawFinding[] {
   const present = new Set<string>();
   for (const s of model.sections) {
@@ -48,14 +72,13 @@ export function missingReferences(model: DocumentModel): RawFinding[] {
   const reported = new Set<string>();
   for (const block of model.blocks) {
     if (block.kind === 'heading') continue;
-    for (const m of block.text.matchAll(REF_RE)) {
-      const key = `${m[1].toLowerCase()} ${m[2].toUpperCase()}`;
-      if (present.has(key) || reported.has(key)) continue;
-      const kindPresent = [...present].some((p) => p.startsWith(m[1].toLowerCase()));
+    for (const ref of referencesIn(block.parsed)) {
+      if (present.has(ref.key) || reported.has(ref.key)) continue;
+      const kindPresent = [...present].some((p) => p.startsWith(ref.kind));
       if (!hasAnnexes && !kindPresent) continue;
-      reported.add(key);
-      const start = block.span.start + m.index!;
-      out.push({ ruleId: 'missing-reference', messageId: 'missing-reference', span: { start, end: start + m[0].length }, values: { ref: m[0] } });
+      reported.add(ref.key);
+      const start = block.span.start + ref.start;
+      out.push({ ruleId: 'missing-reference', messageId: 'missing-reference', span: { start, end: start + ref.text.length }, values: { ref: ref.text } });
     }
   }
   return out;
@@ -69,15 +92,25 @@ const REGIME_MENTIONS: Record<Regime, { re: RegExp; name: Record<Language, strin
   cra: { re: /\b(?:Cyber Resilience Act|CRA|Regulation \(EU\) 2024\/2847|Cyberweerbaarheidsverordening)\b/, name: { en: 'the Cyber Resilience Act', nl: 'de Cyberweerbaarheidsverordening' } },
 };
 
+/** The first mention of each regime in a block, offset relative to the block. */
+const regimeMentions = perBlock((block) => {
+  const out = new Map<Regime, { start: number; text: string }>();
+  for (const [regime, { re }] of Object.entries(REGIME_MENTIONS) as [Regime, (typeof REGIME_MENTIONS)[Regime]][]) {
+    const m = re.exec(block.text);
+    if (m) out.set(regime, { start: m.index, text: m[0] });
+  }
+  return out;
+});
+
 export function undeclaredRegimes(model: DocumentModel, regimes: Regime[], lang: Language): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const [regime, { re, name }] of Object.entries(REGIME_MENTIONS) as [Regime, (typeof REGIME_MENTIONS)[Regime]][]) {
+  for (const [regime, { name }] of Object.entries(REGIME_MENTIONS) as [Regime, (typeof REGIME_MENTIONS)[Regime]][]) {
     if (regimes.includes(regime) || (regime === 'dora' && regimes.includes('dora-critical'))) continue;
     for (const block of model.blocks) {
-      const m = re.exec(block.text);
+      const m = regimeMentions(block.parsed).get(regime);
       if (!m) continue;
-      const start = block.span.start + m.index;
-      out.push({ ruleId: 'undeclared-regime', messageId: 'undeclared-regime', span: { start, end: start + m[0].length }, values: { regime, regimeName: name[lang] } });
+      const start = block.span.start + m.start;
+      out.push({ ruleId: 'undeclared-regime', messageId: 'undeclared-regime', span: { start, end: start + m.text.length }, values: { regime, regimeName: name[lang] } });
       break;
     }
   }

@@ -1,11 +1,24 @@
 /** Reads the `clauselint:` key of a document's YAML front matter. */
 import { parseDocument } from 'yaml';
+import { BoundedCache } from './bounded-cache.js';
 import { CONTRACT_TYPES, LANGUAGES, REGIMES, type ContractType, type Language, type Regime } from './types.js';
 
 export interface DeclaredSettings { type?: ContractType; regimes?: Regime[]; language?: Language }
 export interface FrontMatterResult { declared: DeclaredSettings; problem?: string }
 
+/** Every keystroke reads the front matter again, and it seldom changes: read once per text. */
+const read = new BoundedCache<string, FrontMatterResult>(64);
+
 export function readFrontMatter(raw: string): FrontMatterResult {
+  let result = read.get(raw);
+  if (!result) {
+    result = parse(raw);
+    read.set(raw, result);
+  }
+  return result;
+}
+
+function parse(raw: string): FrontMatterResult {
   const doc = parseDocument(raw, { uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];

@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import { BoundedCache } from './bounded-cache.js';
 import { LineIndex } from './lines.js';
 import type { Span } from './types.js';
 
@@ -34,6 +35,24 @@ export interface Block {
   /** The source text of the block with Markdown syntax blanked out, so offsets stay exact. */
   text: string;
   section: Section;
+  /** The block as parsed in its chunk: what is worked out from its text alone is remembered there. */
+  parsed: ParsedBlock;
+}
+
+/**
+ * A block as found in its chunk, with offsets relative to the chunk. One object stands for the block in
+ * every version of the document that has the same chunk, so that what depends on the block's text alone
+ * (sentences, tokens, definitions) is kept with it (in WeakMaps) and survives edits elsewhere.
+ */
+export interface ParsedBlock {
+  kind: BlockKind;
+  span: Span;
+  /** The block's text with Markdown syntax blanked out. */
+  text: string;
+  /** The block's text as written. */
+  source: string;
+  /** What stands on the block's first line before it: a list marker, a quote marker, indentation. */
+  linePrefix: string;
 }
 
 export interface Comment { span: Span; body: string }
@@ -50,7 +69,18 @@ export interface DocumentModel {
   /** Code blocks, tables and front matter: places a fix must never insert into. */
   protectedSpans: Span[];
   title: Block | null;
+  /** The text in the chunks it was parsed in, in order: what is worked out per chunk is kept with its parse. */
+  chunks: Chunk[];
 }
+
+/** A piece of the text between headings, parsed once per distinct text and then shared by every version that has it. */
+export interface ParsedChunk {
+  /** The chunk's text (a copy: the cache must not keep a whole version of the document alive). */
+  text: string;
+  parts: Part[];
+}
+
+export interface Chunk { start: number; parsed: ParsedChunk }
 
 interface MdNode {
   type: string;
@@ -120,7 +150,10 @@ function flatten(tree: MdNode): FlatNode[] {
 /**
  * The text in chunks that start at headings (outside fenced code): each is parsed on its own and
  * remembered, so that an edit re-parses only the chunk it touches. No Markdown construct we use spans
- * a heading, which is what makes this safe.
+ * a heading, which is what makes this safe. A chunk starts at the start of a line ("\n" before it), so
+ * that what a block's line holds before the block is inside the block's chunk. Chunks of at least
+ * 1,000 characters: remark takes about 1.5 ms per KB, which a keystroke pays for its whole chunk, and
+ * a document of many short sections is still parsed in a few hundred calls, not thousands.
  */
 function chunks(text: string): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
@@ -132,7 +165,7 @@ function chunks(text: string): { start: number; text: string }[] {
       if (!fence) fence = marker; else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
       continue;
     }
-    if (fence || m.index === 0 || m.index! - start < 2_000) continue;
+    if (fence || m.index === 0 || m.index! - start < 1_000 || text.charCodeAt(m.index! - 1) !== 10) continue;
     out.push({ start, text: text.slice(start, m.index) });
     start = m.index!;
   }
@@ -140,13 +173,11 @@ function chunks(text: string): { start: number; text: string }[] {
   return out;
 }
 
-const chunkCache = new Map<string, FlatNode[]>();
-
 /**
  * remark recurses once per level of nesting, so thousands of nested quotes or lists exhaust the stack.
  * Such a chunk is read as plain paragraphs instead: a result, never a crash.
  */
-function parseChunk(text: string): FlatNode[] {
+function parseNodes(text: string): FlatNode[] {
   try {
     return flatten(processor.parse(text) as MdNode);
   } catch (err) {
@@ -157,23 +188,109 @@ function parseChunk(text: string): FlatNode[] {
   }
 }
 
-function parseNodes(text: string): FlatNode[] {
-  const out: FlatNode[] = [];
-  for (const chunk of chunks(text)) {
-    let nodes = chunkCache.get(chunk.text);
-    if (!nodes) {
-      nodes = parseChunk(chunk.text);
-      if (chunkCache.size > 500) chunkCache.clear();
-      chunkCache.set(chunk.text, nodes);
+/** What a chunk gives the model, in document order, with offsets relative to the chunk. */
+export type Part =
+  | { type: 'front-matter'; raw: string; span: Span; bodySpan: Span }
+  | { type: 'heading'; title: string; level: number; number?: string; kind: SectionKind; span: Span; block: ParsedBlock | null; mayBeTitle: boolean }
+  | { type: 'block'; block: ParsedBlock }
+  | { type: 'protected'; span: Span }
+  | { type: 'comment'; span: Span; body: string };
+
+/** The text of the line up to an offset belongs to the chunk: chunks start at lines. */
+function lineStartIn(text: string, offset: number): number {
+  return offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function parseChunk(text: string): Part[] {
+  const parts: Part[] = [];
+  const parsedBlock = (kind: BlockKind, start: number, end: number): ParsedBlock | null => {
+    const source = text.slice(start, end);
+    if (!/[\p{L}\p{N}]/u.test(source)) return null;
+    return { kind, span: { start, end }, text: blank(source), source, linePrefix: text.slice(lineStartIn(text, start), start) };
+  };
+  const addBlock = (kind: BlockKind, start: number, end: number) => {
+    const block = parsedBlock(kind, start, end);
+    if (block) parts.push({ type: 'block', block });
+  };
+  const heading = (title: string, level: number, span: Span, mayBeTitle: boolean) => {
+    const trimmed = title.trim();
+    parts.push({ type: 'heading', title: trimmed, level, number: NUMBER_RE.exec(trimmed)?.[1], kind: classify(trimmed), span, block: parsedBlock('heading', span.start, span.end), mayBeTitle });
+  };
+
+  for (const node of parseNodes(text)) {
+    const s: Span = { start: node.start, end: node.end };
+    switch (node.type) {
+      case 'yaml':
+        parts.push({ type: 'front-matter', raw: node.value ?? '', span: s, bodySpan: { start: text.indexOf('\n', s.start) + 1, end: s.end - 3 } });
+        break;
+      case 'heading':
+        heading(blank(text.slice(s.start, s.end)).trim(), node.depth ?? 2, s, node.depth === 1);
+        break;
+      case 'paragraph': {
+        // From the start of its line, so that a list marker ("1. DEFINITIONS.") counts as the number.
+        const raw = blank(text.slice(lineStartIn(text, s.start), s.end)).replace(/^[\s>]+/, '').trim();
+        const level = pseudoLevel(raw);
+        if (level) heading(raw, level + 10, s, false); // below any real heading, whatever its depth
+        else addBlock('paragraph', s.start, s.end);
+        break;
+      }
+      case 'tableRow':
+        // A row reads as one statement ("Critical | 48 hours"), so it is one block.
+        addBlock('table-row', s.start, s.end);
+        break;
+      case 'table':
+        parts.push({ type: 'protected', span: s });
+        break;
+      case 'code':
+        // Indented text is a code block to Markdown but contract text to a lawyer (plain-text contracts
+        // indent their paragraphs); only fenced code is code.
+        if (/^[ \t]*(?:```|~~~)/.test(text.slice(s.start, s.start + 40))) parts.push({ type: 'protected', span: s });
+        else for (const part of text.slice(s.start, s.end).matchAll(/[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g)) {
+          addBlock('paragraph', s.start + part.index!, s.start + part.index! + part[0].length);
+        }
+        break;
+      case 'html':
+        for (const m of (node.value ?? '').matchAll(/<!--([\s\S]*?)-->/g)) {
+          const start = s.start + m.index!;
+          parts.push({ type: 'comment', span: { start, end: start + m[0].length }, body: m[1].trim() });
+        }
+        break;
     }
-    for (const n of nodes) out.push({ ...n, start: n.start + chunk.start, end: n.end + chunk.start });
   }
-  return out;
+  return parts;
+}
+
+/**
+ * Chunks by text, up to a million characters a generation: what is kept with a chunk (its blocks,
+ * sentences and tokens) takes some twenty bytes a character, and the documents being edited fit.
+ */
+const chunkCache = new BoundedCache<string, ParsedChunk>(1_000_000, (text) => text.length);
+
+/**
+ * A chunk's text is a slice of one version of the document, and would keep all of it alive in the cache
+ * (one whole document per keystroke): what is remembered is made from a copy of the chunk alone.
+ */
+function detached(text: string): string {
+  return (' ' + text).slice(1);
+}
+
+function parsedChunk(text: string): ParsedChunk {
+  let parsed = chunkCache.get(text);
+  if (!parsed) {
+    const own = detached(text);
+    parsed = { text: own, parts: parseChunk(own) };
+    chunkCache.set(own, parsed);
+  }
+  return parsed;
+}
+
+function moved(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
 }
 
 export function parseMarkdown(text: string): DocumentModel {
   const lines = new LineIndex(text);
-  const model: DocumentModel = { text, lines, frontMatter: null, sections: [], blocks: [], comments: [], protectedSpans: [], title: null };
+  const model: DocumentModel = { text, lines, frontMatter: null, sections: [], blocks: [], comments: [], protectedSpans: [], title: null, chunks: [] };
 
   const preamble: Section = {
     index: 0, title: '', level: 0, kind: 'preamble',
@@ -183,12 +300,11 @@ export function parseMarkdown(text: string): DocumentModel {
   let current = preamble;
   const open: Section[] = [preamble];
 
-  const startSection = (title: string, level: number, headingSpan: Span): Section => {
-    while (open.length > 1 && open[open.length - 1].level >= level) open.pop()!.span.end = headingSpan.start;
-    const numbered = NUMBER_RE.exec(title.trim());
+  const startSection = (part: Extract<Part, { type: 'heading' }>, headingSpan: Span): Section => {
+    while (open.length > 1 && open[open.length - 1].level >= part.level) open.pop()!.span.end = headingSpan.start;
     const section: Section = {
-      index: model.sections.length, title: title.trim(), number: numbered?.[1], level,
-      kind: classify(title.trim()), headingSpan, span: { start: headingSpan.start, end: text.length },
+      index: model.sections.length, title: part.title, number: part.number, level: part.level,
+      kind: part.kind, headingSpan, span: { start: headingSpan.start, end: text.length },
       parent: open[open.length - 1],
     };
     if (section.kind !== 'annex' && section.parent && section.parent.kind === 'annex') section.kind = 'annex';
@@ -197,69 +313,46 @@ export function parseMarkdown(text: string): DocumentModel {
     return section;
   };
 
-  const span = (n: FlatNode): Span => ({ start: n.start, end: n.end });
-  const addBlock = (kind: BlockKind, s: Span) => {
-    const source = text.slice(s.start, s.end);
-    if (!/[\p{L}\p{N}]/u.test(source)) return;
-    model.blocks.push({ kind, span: s, text: blank(source), section: current });
+  const addBlock = (parsed: ParsedBlock | null, by: number) => {
+    if (parsed) model.blocks.push({ kind: parsed.kind, span: moved(parsed.span, by), text: parsed.text, section: current, parsed });
   };
 
-  for (const node of parseNodes(text)) {
-    const s = span(node);
-    switch (node.type) {
-      case 'yaml':
-        model.frontMatter = { raw: node.value ?? '', span: s, bodySpan: { start: text.indexOf('\n', s.start) + 1, end: s.end - 3 } };
-        model.protectedSpans.push(s);
-        break;
-      case 'heading': {
-        const raw = text.slice(s.start, s.end);
-        const title = blank(raw).trim();
-        if (node.depth === 1 && !model.title && model.blocks.length === 0) {
-          current = preamble;
-          preamble.title = title;
-          preamble.kind = 'title';
-          preamble.headingSpan = s;
-          addBlock('heading', s);
-          model.title = model.blocks[model.blocks.length - 1] ?? null;
-        } else {
-          current = startSection(title, node.depth ?? 2, s);
-          addBlock('heading', s);
+  for (const chunk of chunks(text)) {
+    const by = chunk.start;
+    const parsed = parsedChunk(chunk.text);
+    model.chunks.push({ start: by, parsed });
+    for (const part of parsed.parts) {
+      switch (part.type) {
+        case 'front-matter': {
+          const span = moved(part.span, by);
+          model.frontMatter = { raw: part.raw, span, bodySpan: moved(part.bodySpan, by) };
+          model.protectedSpans.push(span);
+          break;
         }
-        break;
-      }
-      case 'paragraph': {
-        // From the start of its line, so that a list marker ("1. DEFINITIONS.") counts as the number.
-        const lineStart = lines.lineStart(lines.lineOf(s.start));
-        const raw = blank(text.slice(lineStart, s.end)).replace(/^[\s>]+/, '').trim();
-        const level = pseudoLevel(raw);
-        if (level) {
-          current = startSection(raw, level + 10, s); // below any real heading, whatever its depth
-          addBlock('heading', s);
-        } else addBlock('paragraph', s);
-        break;
-      }
-      case 'tableRow':
-        // A row reads as one statement ("Critical | 48 hours"), so it is one block.
-        addBlock('table-row', s);
-        break;
-      case 'table':
-        model.protectedSpans.push(s);
-        break;
-      case 'code':
-        // Indented text is a code block to Markdown but contract text to a lawyer (plain-text contracts
-        // indent their paragraphs); only fenced code is code.
-        if (/^[ \t]*(?:```|~~~)/.test(text.slice(s.start, s.start + 40))) model.protectedSpans.push(s);
-        else for (const part of text.slice(s.start, s.end).matchAll(/[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g)) {
-          addBlock('paragraph', { start: s.start + part.index!, end: s.start + part.index! + part[0].length });
+        case 'heading': {
+          const span = moved(part.span, by);
+          if (part.mayBeTitle && !model.title && model.blocks.length === 0) {
+            current = preamble;
+            preamble.title = part.title;
+            preamble.kind = 'title';
+            preamble.headingSpan = span;
+            addBlock(part.block, by);
+            model.title = model.blocks[model.blocks.length - 1] ?? null;
+          } else {
+            current = startSection(part, span);
+            addBlock(part.block, by);
+          }
+          break;
         }
-        break;
-      case 'html': {
-        const value = node.value ?? '';
-        for (const m of value.matchAll(/<!--([\s\S]*?)-->/g)) {
-          const start = s.start + m.index!;
-          model.comments.push({ span: { start, end: start + m[0].length }, body: m[1].trim() });
-        }
-        break;
+        case 'block':
+          addBlock(part.block, by);
+          break;
+        case 'protected':
+          model.protectedSpans.push(moved(part.span, by));
+          break;
+        case 'comment':
+          model.comments.push({ span: moved(part.span, by), body: part.body });
+          break;
       }
     }
   }

@@ -1,8 +1,14 @@
 /** Finds what the contract calls its supplier and its customer, to speak of them by name. */
+import type { DocumentModel, ParsedChunk } from './markdown.js';
 import type { Language } from './types.js';
 
 const SUPPLIER_ROLES = ['Service Provider', 'Provider', 'Supplier', 'Vendor', 'Processor', 'Licensor', 'Contractor', 'Company', 'Seller', 'Leverancier', 'Verwerker', 'Dienstverlener', 'Opdrachtnemer', 'Licentiegever', 'Wederpartij'];
 const CUSTOMER_ROLES = ['Customer', 'Client', 'Controller', 'Licensee', 'Buyer', 'Purchaser', 'Subscriber', 'Bank', 'Opdrachtgever', 'Verwerkingsverantwoordelijke', 'Afnemer', 'Klant', 'Licentienemer'];
+const ROLES = [...SUPPLIER_ROLES, ...CUSTOMER_ROLES];
+const ROLE_PATTERNS = ROLES.map((role) => new RegExp(`\\b${role}\\b`, 'g'));
+
+/** How much of the text is read: the parties are named at the start. */
+const SAMPLE = 200_000;
 
 export interface Parties { supplier: string; customer: string; found: boolean }
 
@@ -11,20 +17,40 @@ const DEFAULTS: Record<Language, { supplier: string; customer: string }> = {
   nl: { supplier: 'Leverancier', customer: 'Opdrachtgever' },
 };
 
-function mostUsed(text: string, roles: string[]): string | undefined {
+/** How often each of ROLES occurs in a text. */
+function countRoles(text: string): number[] {
+  return ROLE_PATTERNS.map((re) => (text.match(re) ?? []).length);
+}
+
+/** Counted once per chunk: chunks start after a line break and end before a heading, so no match spans two. */
+const chunkCounts = new WeakMap<ParsedChunk, number[]>();
+
+function countsIn(model: DocumentModel): Map<string, number> {
+  const total = ROLES.map(() => 0);
+  for (const { start, parsed } of model.chunks) {
+    if (start >= SAMPLE) break;
+    let counts = chunkCounts.get(parsed);
+    if (start + parsed.text.length > SAMPLE) counts = countRoles(parsed.text.slice(0, SAMPLE - start));
+    else if (!counts) chunkCounts.set(parsed, (counts = countRoles(parsed.text)));
+    for (let i = 0; i < total.length; i++) total[i] += counts[i];
+  }
+  return new Map(ROLES.map((role, i) => [role, total[i]]));
+}
+
+function mostUsed(counts: Map<string, number>, roles: string[]): string | undefined {
   let best: string | undefined;
   let bestCount = 0;
   for (const role of roles) {
-    const count = (text.match(new RegExp(`\\b${role}\\b`, 'g')) ?? []).length;
+    const count = counts.get(role) ?? 0;
     if (count > bestCount) { best = role; bestCount = count; }
   }
   return bestCount >= 2 ? best : undefined;
 }
 
-export function findParties(text: string, lang: Language): Parties {
-  const sample = text.slice(0, 200_000);
-  const supplier = mostUsed(sample, SUPPLIER_ROLES);
-  const customer = mostUsed(sample, CUSTOMER_ROLES);
+export function findParties(model: DocumentModel, lang: Language): Parties {
+  const counts = countsIn(model);
+  const supplier = mostUsed(counts, SUPPLIER_ROLES);
+  const customer = mostUsed(counts, CUSTOMER_ROLES);
   // English contracts write "the Provider"; Dutch ones use the bare role as a name ("Leverancier").
   const named = (role: string | undefined, fallback: string) => (!role ? fallback : lang === 'en' ? `the ${role}` : role);
   return {

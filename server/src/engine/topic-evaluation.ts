@@ -3,6 +3,7 @@
  * weak phrases, disclaimers and shortfalls to report. The vocabulary comes from the topic's data;
  * only the reasoning lives here.
  */
+import { BoundedCache, Interner } from './bounded-cache.js';
 import { longNotice, runCheck, type CheckResult } from './checks.js';
 import { compileList, conceptTerms, type LanguageData, type StrongPoint, type TopicRule } from './rule-data.js';
 import { compileTerm, findTerms, hasTerm, type CompiledTerm, type TermMatch } from './terms.js';
@@ -21,10 +22,24 @@ export interface Context {
   definitions: Definition[];
   /** The organisation's own weak phrases (its playbook), from the configuration. */
   playbookPhrases: PlaybookPhrase[];
-  /** What of the document weak signals depend on, as a cache key; computed on first use. */
-  signalKey?: string;
+  /** What of the document weak signals and clause verdicts depend on, as a short cache key; computed on first use. */
+  documentKey?: string;
   /** Defined terms that stand for a concept: "Breach" defined as a personal-data breach is a security incident. */
   aliasCache: Map<string, CompiledTerm[]>;
+}
+
+/** Whether a definition's meaning names a concept, by meaning and then concept: every edit reads the same definitions again. */
+const meaningNames = new BoundedCache<string, Map<string, boolean>>(20_000);
+
+function names(meaning: string, conceptKey: string, own: CompiledTerm[], lang: Language): boolean {
+  let byConcept = meaningNames.get(meaning);
+  if (!byConcept) meaningNames.set(meaning, (byConcept = new Map()));
+  let named = byConcept.get(conceptKey);
+  if (named === undefined) {
+    named = hasTerm(own, tokenize(meaning, lang));
+    byConcept.set(conceptKey, named);
+  }
+  return named;
 }
 
 function conceptOf(rule: TopicRule, concept: string, lang: Language, ctx: Context): CompiledTerm[] {
@@ -34,7 +49,7 @@ function conceptOf(rule: TopicRule, concept: string, lang: Language, ctx: Contex
     terms = [...conceptTerms(rule, concept, lang)];
     const own = conceptTerms(rule, concept, lang);
     if (rule.aliases?.includes(concept)) for (const d of ctx.definitions) {
-      if (d.meaning && hasTerm(own, tokenize(d.meaning, lang))) terms.push(compileTerm(d.term, lang));
+      if (d.meaning && names(d.meaning, key, own, lang)) terms.push(compileTerm(d.term, lang));
     }
     ctx.aliasCache.set(key, terms);
   }
@@ -53,8 +68,6 @@ export interface Clause {
   unmet: StrongPoint[];
   problems: Problem[];
   status: 'present' | 'weak';
-  /** Results of the strong points, by id: the figures a clause states. */
-  results: Map<string, CheckResult>;
 }
 
 export interface TopicEvaluation { status: TopicStatus; clauses: Clause[]; best: Clause | null; matched: Sentence[] }
@@ -142,31 +155,46 @@ function scopeOf(group: Sentence[], all: Sentence[]): Sentence[] {
     while (to < all.length - 1 && all[to + 1].blockIndex === group[group.length - 1].blockIndex) to++;
     return all.slice(from, to + 1);
   }
-  const inSection = all.filter((s) => s.section === section);
-  return inSection.length <= 40 ? inSection : group;
+  // `all` is the section's sentences, the same array for every topic: what is worked out for the scope is shared.
+  return all.length <= 40 ? all : group;
 }
 
+/** The sentences with the definitions of the terms they use; the same array when that adds none (callers only read it). */
 function withDefinitions(sentences: Sentence[], ctx: Context, units: Units): Sentence[] {
-  const out = [...sentences];
-  for (const [term, defining] of definitionSentences(ctx, units)) {
-    if (!sentences.some((s) => s.text.includes(term))) continue;
+  const index = definitionIndex(ctx, units);
+  const used: string[] = [];
+  for (const s of sentences) for (const term of termsIn(s, index)) if (!used.includes(term)) used.push(term);
+  let out: Sentence[] | undefined;
+  for (const [term, defining] of index.byTerm) {
+    if (!used.includes(term)) continue;
     // The definition that applies is the last one before the clause (a file may hold several contracts).
     const at = sentences[0].span.start;
     let lo = 0, hi = defining.length - 1, found = 0;
     while (lo <= hi) { const mid = (lo + hi) >> 1; if (defining[mid].span.start <= at) { found = mid; lo = mid + 1; } else hi = mid - 1; }
     const sentence = defining[found];
-    if (!out.includes(sentence)) out.push(sentence);
+    if (!(out ?? sentences).includes(sentence)) (out ??= [...sentences]).push(sentence);
   }
-  return out;
+  return out ?? sentences;
 }
 
-const definitionSentenceCache = new WeakMap<Units, Map<string, Sentence[]>>();
+interface DefinitionIndex {
+  /** Each defined term with the sentences that state its meaning, in document order. */
+  byTerm: [string, Sentence[]][];
+  /** Stands for the list of terms, in cache keys. */
+  termsId: number;
+  /** The terms each sentence uses, as far as asked. */
+  used: Map<Sentence, string[]>;
+}
 
-/** Each defined term with the sentences that state its meaning, in document order, found once per document. */
-function definitionSentences(ctx: Context, units: Units): Map<string, Sentence[]> {
-  let byTerm = definitionSentenceCache.get(units);
-  if (!byTerm) {
-    byTerm = new Map();
+const definitionIndexes = new WeakMap<Units, DefinitionIndex>();
+/** The defined terms a sentence uses, by the document's list of terms and the sentence's words. */
+const termsUsed = new BoundedCache<string, string[]>(50_000);
+
+/** Found once per document: every clause asks which definitions it uses. */
+function definitionIndex(ctx: Context, units: Units): DefinitionIndex {
+  let index = definitionIndexes.get(units);
+  if (!index) {
+    const byTerm = new Map<string, Sentence[]>();
     const defs = ctx.definitions.filter((d) => d.meaning).sort((a, b) => a.span.start - b.span.start);
     let i = 0;
     for (const d of defs) {
@@ -174,13 +202,30 @@ function definitionSentences(ctx: Context, units: Units): Map<string, Sentence[]
       const s = units.sentences[i];
       if (s && s.span.start <= d.span.start) (byTerm.get(d.term) ?? byTerm.set(d.term, []).get(d.term)!).push(s);
     }
-    definitionSentenceCache.set(units, byTerm);
+    index = { byTerm: [...byTerm], termsId: documentIds.id(`terms\u0001${[...byTerm.keys()].join('\u0001')}`), used: new Map() };
+    definitionIndexes.set(units, index);
   }
-  return byTerm;
+  return index;
 }
 
-/** Detections by the document's defined terms (aliases change what a sentence means), then by sentence key. */
-const detectionCache = new Map<string, Map<string, TopicId[]>>();
+function termsIn(s: Sentence, index: DefinitionIndex): string[] {
+  let terms = index.used.get(s);
+  if (!terms) {
+    const key = `${index.termsId}/${s.local.id}`;
+    terms = termsUsed.get(key);
+    if (!terms) {
+      terms = index.byTerm.map(([term]) => term).filter((term) => s.text.includes(term));
+      termsUsed.set(key, terms);
+    }
+    index.used.set(s, terms);
+  }
+  return terms;
+}
+
+/** Detections by the document's aliases (defined terms change what a sentence means) and sentence key. */
+const detectionCache = new BoundedCache<string, TopicId[]>(50_000);
+/** Short ids for what of the document detections, weak signals and verdicts depend on. */
+const documentIds = new Interner(1_000);
 
 /**
  * The sentences that speak of each topic. A sentence's topics depend only on its key and the document's
@@ -190,18 +235,14 @@ export function detectTopics(rules: TopicRule[], units: Units, ctx: Context): Ma
   // Only the defined terms that stand for a concept change what sentences mean.
   const aliasKey = rules.flatMap((r) => (r.aliases ?? []).flatMap((c) => (['en', 'nl'] as const).map((lang) =>
     conceptOf(r, c, lang, ctx).slice(conceptTerms(r, c, lang).length).map((t) => t.source).join('|')))).join('\u0003');
-  let cache = detectionCache.get(aliasKey);
-  if (!cache || cache.size > 50_000) {
-    if (detectionCache.size > 8) detectionCache.clear();
-    cache = new Map();
-    detectionCache.set(aliasKey, cache);
-  }
+  const aliases = documentIds.id(`aliases\u0001${aliasKey}`);
   const out = new Map<TopicId, Sentence[]>(rules.map((r) => [r.id, []]));
   for (const s of units.sentences) {
-    let topics = cache.get(s.key);
+    const key = `${aliases}/${s.key}`;
+    let topics = detectionCache.get(key);
     if (!topics) {
       topics = rules.filter((rule) => speaksOf(rule, s, units, ctx)).map((r) => r.id);
-      cache.set(s.key, topics);
+      detectionCache.set(key, topics);
     }
     for (const id of topics) out.get(id)!.push(s);
   }
@@ -222,7 +263,6 @@ export function evaluateTopic(rule: TopicRule, matched: Sentence[], units: Units
 }
 
 function evaluateClause(rule: TopicRule, group: Sentence[], scope: Sentence[], ctx: Context, units: Units): Clause {
-    const results = new Map<string, CheckResult>();
     const unmet: StrongPoint[] = [];
     const problems: Problem[] = [];
     for (const point of rule.strong) {
@@ -231,7 +271,6 @@ function evaluateClause(rule: TopicRule, group: Sentence[], scope: Sentence[], c
       // definitions of the terms it uses ("Support Period" means five years); words from its section.
       const figures = point.near ? withDefinitions(scope, ctx, units) : withDefinitions(group, ctx, units);
       const result = runCheck(point, rule, point.check ? figures : scope, ctx.regimes);
-      results.set(point.id, result);
       if (!result.met) {
         unmet.push(point);
         if (result.reason && result.span) problems.push({ kind: 'shortfall', span: result.span, point, result });
@@ -242,45 +281,68 @@ function evaluateClause(rule: TopicRule, group: Sentence[], scope: Sentence[], c
     const headed = headingSpeaksOf(rule, group[0], units);
     for (const s of headed ? scope : group) problems.push(...weakSignals(rule, s, ctx));
     const hasShortfall = problems.some((p) => p.kind === 'shortfall');
-    return { sentences: group, unmet, problems, results, status: unmet.length || problems.length || hasShortfall ? 'weak' : 'present' };
+    return { sentences: group, unmet, problems, status: unmet.length || problems.length || hasShortfall ? 'weak' : 'present' };
 }
 
 /** A span as a place in one of a clause's sentences, so that a remembered result survives edits elsewhere. */
 interface Rel { at: number; start: number; end: number }
-interface StoredClause { clause: Clause; sentences: Sentence[] }
+/** A clause's verdict, with the spans of the sentences it was found in (not the sentences: they belong to an older version). */
+interface StoredClause { verdict: Omit<Clause, 'sentences'>; spans: Span[] }
 
-const clauseCache = new Map<string, StoredClause>();
+const clauseCache = new BoundedCache<string, StoredClause>(5_000);
 
 /**
  * A clause's verdict depends on its sentences (their words, headings and lead-ins), the definitions it
  * uses and the document's type, regimes and playbook: an edit elsewhere leaves it as it was, only moved.
  */
 function cachedClause(rule: TopicRule, group: Sentence[], scope: Sentence[], ctx: Context, units: Units, evaluate: () => Clause): Clause {
-  const sentences = [...new Set([...scope, ...group, ...withDefinitions(scope, ctx, units), ...withDefinitions(group, ctx, units)])];
-  const key = `${rule.id}\u0001${ctx.type}\u0001${documentKey(ctx)}\u0001${group.map((s) => sentences.indexOf(s)).join(',')}\u0001${sentences.map((s) => s.key).join('\u0005')}`;
+  const inScope = scopeWithDefinitions(scope, ctx, units);
+  const groupWithDefinitions = withDefinitions(group, ctx, units);
+  // The group is part of its scope; only the definitions it uses may not be.
+  const extra = groupWithDefinitions.slice(group.length).filter((s) => !inScope.sentences.includes(s));
+  const sentences = extra.length ? [...inScope.sentences, ...extra] : inScope.sentences;
+  // The scope's length and where the group and its definitions stand tell the parts of `sentences` apart.
+  const key = `${rule.id}/${ctx.type}/${documentKey(ctx)}/${scope.length}/${groupWithDefinitions.map((s) => sentences.indexOf(s)).join(',')}/${inScope.keys}${extra.map((s) => ` ${s.key}`).join('')}`;
   const stored = clauseCache.get(key);
   if (stored) return moveClause(stored, sentences, group);
   const clause = evaluate();
-  if (clauseCache.size > 5_000) clauseCache.clear();
-  clauseCache.set(key, { clause, sentences });
+  const { unmet, problems, status } = clause;
+  clauseCache.set(key, { verdict: { unmet, problems, status }, spans: sentences.map((s) => s.span) });
   return clause;
 }
 
-function relOf(span: Span, from: Sentence[]): Rel | undefined {
-  const at = from.findIndex((s) => s.span.start <= span.start && span.end <= s.span.end);
-  return at < 0 ? undefined : { at, start: span.start - from[at].span.start, end: span.end - from[at].span.start };
+interface ScopeWithDefinitions { sentences: Sentence[]; keys: string }
+
+const scopes = new WeakMap<Sentence[], ScopeWithDefinitions>();
+
+/** A scope with the definitions it uses, and their keys: a section's scope is shared by every topic that has a clause there. */
+function scopeWithDefinitions(scope: Sentence[], ctx: Context, units: Units): ScopeWithDefinitions {
+  let found = scopes.get(scope);
+  if (!found) {
+    const sentences = withDefinitions(scope, ctx, units);
+    found = { sentences, keys: sentences.map((s) => s.key).join(' ') };
+    scopes.set(scope, found);
+  }
+  return found;
+}
+
+function relOf(span: Span, from: Span[]): Rel | undefined {
+  const at = from.findIndex((s) => s.start <= span.start && span.end <= s.end);
+  return at < 0 ? undefined : { at, start: span.start - from[at].start, end: span.end - from[at].start };
 }
 
 /** The remembered clause with its spans moved from the sentences it was found in to where they are now. */
 function moveClause(stored: StoredClause, now: Sentence[], group: Sentence[]): Clause {
+  const c = stored.verdict;
+  // Before the edit nothing moved: the remembered spans are right as they are.
+  if (now.every((s, i) => s.span.start === stored.spans[i].start)) return { sentences: group, ...c };
   const move = (span: Span): Span => {
-    const rel = relOf(span, stored.sentences);
+    const rel = relOf(span, stored.spans);
     if (!rel) return span;
     const base = now[rel.at].span.start;
     return { start: base + rel.start, end: base + rel.end };
   };
   const moveResult = (r: CheckResult): CheckResult => (r.span ? { ...r, span: move(r.span) } : r);
-  const c = stored.clause;
   const problems: Problem[] = c.problems.map((p) => {
     switch (p.kind) {
       case 'weak-phrase': return { ...p, span: move(p.span), sentence: move(p.sentence) };
@@ -288,34 +350,27 @@ function moveClause(stored: StoredClause, now: Sentence[], group: Sentence[]): C
       default: return { ...p, span: move(p.span) };
     }
   });
-  const results = new Map([...c.results].map(([id, r]) => [id, moveResult(r)]));
-  return { sentences: group, unmet: c.unmet, problems, results, status: c.status };
+  return { sentences: group, unmet: c.unmet, problems, status: c.status };
 }
 
 /** What of the document weak signals and clause verdicts depend on besides their sentences: regimes, defined terms, playbook. */
 function documentKey(ctx: Context): string {
-  ctx.signalKey ??= `${ctx.regimes.join(',')}\u0001${[...ctx.definedTerms].join('|')}\u0001${JSON.stringify(ctx.playbookPhrases)}`;
-  return ctx.signalKey;
+  ctx.documentKey ??= String(documentIds.id(`document\u0001${ctx.regimes.join(',')}\u0001${[...ctx.definedTerms].join('|')}\u0001${JSON.stringify(ctx.playbookPhrases)}`));
+  return ctx.documentKey;
 }
 
-const signalCache = new Map<string, Map<string, Problem[]>>();
+const signalCache = new BoundedCache<string, Problem[]>(50_000);
 
 /**
  * A sentence's weak signals depend on its words and on a few things of the document (regimes, defined
  * terms, playbook): remembered with offsets relative to the sentence, so an edit recomputes only its own.
  */
 function weakSignals(rule: TopicRule, s: Sentence, ctx: Context): Problem[] {
-  let cache = signalCache.get(documentKey(ctx));
-  if (!cache || cache.size > 50_000) {
-    if (signalCache.size > 8) signalCache.clear();
-    cache = new Map();
-    signalCache.set(documentKey(ctx), cache);
-  }
-  const key = rule.id + '\u0001' + s.key;
-  let relative = cache.get(key);
+  const key = `${documentKey(ctx)}/${rule.id}/${s.key}`;
+  let relative = signalCache.get(key);
   if (!relative) {
     relative = computeWeakSignals(rule, s, ctx).map((p) => shift(p, -s.span.start));
-    cache.set(key, relative);
+    signalCache.set(key, relative);
   }
   return relative.map((p) => shift(p, s.span.start));
 }

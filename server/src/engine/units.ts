@@ -1,34 +1,66 @@
 /** The sentences of a document, tokenized once in their section's language, with their heading context. */
-import type { DocumentModel, Section } from './markdown.js';
+import { Interner } from './bounded-cache.js';
+import type { DocumentModel, ParsedBlock, Section } from './markdown.js';
+import { perBlock } from './per-block.js';
 import { splitSentences } from './sentences.js';
 import { tokenize, type Token } from './tokens.js';
 import type { Language, Span } from './types.js';
 
-export interface Sentence {
+/** A sentence as found in its block, the same in every version of the document that has the block. */
+export interface LocalSentence {
+  /** Relative to the block. */
   span: Span;
   text: string;
+  /** Made of the text with Markdown syntax blanked out; offsets relative to the sentence. */
   tokens: Token[];
-  lang: Language;
-  section: Section;
-  blockIndex: number;
-  /** The words that introduce a list ("Upon termination, the Supplier shall:") give each item its context. */
-  leadIn?: Token[];
-  /** Everything detection depends on (language, headings, lead-in, words): equal keys, equal topics. */
-  key: string;
+  /** Equal ids, equal text as written and as blanked out: what the sentence's key says of its words. */
+  id: number;
+  /** "Upon termination, the Supplier shall:" introduces the list items after it. */
+  leadsIn: boolean;
 }
 
-const tokenCache = new Map<string, Token[]>();
+/**
+ * An id is given when a block is first split, and stays with the block's sentences while its chunk is
+ * remembered: forgetting the text of an id costs at most a cache miss for an identical sentence elsewhere.
+ */
+const sentenceIds = new Interner(20_000);
+const chainIds = new Interner(20_000);
+const localSentences = perBlock((): Partial<Record<Language, LocalSentence[]>> => ({}));
 
-/** Tokens of a text at an offset; the same text anywhere is tokenized and stemmed once. */
-function cachedTokens(text: string, lang: Language, base: number): Token[] {
-  const key = lang + text;
-  let rel = tokenCache.get(key);
-  if (!rel) {
-    rel = tokenize(text, lang, 0);
-    if (tokenCache.size > 30_000) tokenCache.clear();
-    tokenCache.set(key, rel);
+function sentencesOf(block: ParsedBlock, lang: Language): LocalSentence[] {
+  const byLang = localSentences(block);
+  return (byLang[lang] ??= splitSentences(block.text).map((span) => {
+    const text = block.source.slice(span.start, span.end);
+    const masked = block.text.slice(span.start, span.end);
+    return { span, text, tokens: tokenize(masked, lang), id: sentenceIds.id(`${text}\u0001${masked}`), leadsIn: /:\s*$/.test(text) };
+  }));
+}
+
+export class Sentence {
+  private absoluteTokens?: Token[];
+
+  constructor(
+    readonly span: Span,
+    /** The sentence as found in its block. */
+    readonly local: LocalSentence,
+    readonly lang: Language,
+    readonly section: Section,
+    readonly blockIndex: number,
+    /** The sentence that introduces the list this sentence is an item of. */
+    private readonly lead: Sentence | undefined,
+    /** Everything detection depends on (language, headings, lead-in, words): equal keys, equal topics. */
+    readonly key: string,
+  ) {}
+
+  get text(): string { return this.local.text; }
+
+  /** Made when first asked for: after an edit, most sentences are judged from caches and never need them. */
+  get tokens(): Token[] {
+    return (this.absoluteTokens ??= this.local.tokens.map((t) => ({ word: t.word, stem: t.stem, start: t.start + this.span.start, end: t.end + this.span.start })));
   }
-  return base === 0 ? rel : rel.map((t) => ({ word: t.word, stem: t.stem, start: t.start + base, end: t.end + base }));
+
+  /** The words that introduce a list ("Upon termination, the Supplier shall:") give each item its context. */
+  get leadIn(): Token[] | undefined { return this.lead?.tokens; }
 }
 
 function headingChain(section: Section): string {
@@ -46,31 +78,34 @@ export interface Units {
 const BARE_ENUMERATOR_RE = /^\s*(?:[-*+]|\d+[.)]|\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)])?\s*$/;
 const LIST_ITEM_RE = /^\s*(?:[-*+]|\d+[.)]|\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)])\s/;
 
+/** How a block stands in a list, read from its line: a bare enumerator ("ii)"), an item, or neither. */
+const listShape = perBlock((block) => {
+  const line = block.linePrefix + block.source;
+  return { bare: BARE_ENUMERATOR_RE.test(line), item: LIST_ITEM_RE.test(line.slice(0, block.linePrefix.length + 8)) };
+});
+
 export function buildUnits(model: DocumentModel, langOf: (section: Section) => Language): Units {
   const sentences: Sentence[] = [];
-  let leadIn: Token[] | undefined;
-  let leadText = '';
+  let lead: Sentence | undefined;
   let leadSection: Section | undefined;
   let afterEnumerator = false;
-  const chains = new Map<Section, string>();
+  const chains = new Map<Section, number>();
   model.blocks.forEach((block, blockIndex) => {
-    if (block.kind === 'heading') { leadIn = undefined; return; }
+    if (block.kind === 'heading') { lead = undefined; return; }
     const lang = langOf(block.section);
-    const lineStart = model.lines.lineStart(model.lines.lineOf(block.span.start));
-    const source = model.text.slice(lineStart, block.span.end);
+    const shape = listShape(block.parsed);
     // A bare enumerator on its own line ("ii)") belongs to the item after it: the lead-in carries on.
-    if (BARE_ENUMERATOR_RE.test(source)) { afterEnumerator = true; return; }
-    const isItem = afterEnumerator || LIST_ITEM_RE.test(source.slice(0, block.span.start - lineStart + 8));
+    if (shape.bare) { afterEnumerator = true; return; }
+    const isItem = afterEnumerator || shape.item;
     afterEnumerator = false;
-    if (!isItem || block.section !== leadSection) { leadIn = undefined; leadText = ''; }
+    if (!isItem || block.section !== leadSection) lead = undefined;
     let chain = chains.get(block.section);
-    if (chain === undefined) { chain = headingChain(block.section); chains.set(block.section, chain); }
-    for (const span of splitSentences(block.text, block.span.start)) {
-      const text = model.text.slice(span.start, span.end);
-      const masked = block.text.slice(span.start - block.span.start, span.end - block.span.start);
-      const tokens = cachedTokens(masked, lang, span.start);
-      sentences.push({ span, text, tokens, lang, section: block.section, blockIndex, leadIn, key: `${lang}\u0001${chain}\u0001${leadText}\u0001${masked}` });
-      if (/:\s*$/.test(text)) { leadIn = tokens; leadText = masked; leadSection = block.section; }
+    if (chain === undefined) { chain = chainIds.id(headingChain(block.section)); chains.set(block.section, chain); }
+    for (const local of sentencesOf(block.parsed, lang)) {
+      const start = block.span.start + local.span.start;
+      const sentence = new Sentence({ start, end: block.span.start + local.span.end }, local, lang, block.section, blockIndex, lead, `${lang}${chain}:${lead ? lead.local.id : ''}:${local.id}`);
+      sentences.push(sentence);
+      if (local.leadsIn) { lead = sentence; leadSection = block.section; }
     }
   });
   const headingCache = new Map<string, Token[]>();
