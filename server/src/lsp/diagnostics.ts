@@ -19,12 +19,8 @@ export function rangeOf(doc: Pick<TextDocument, 'positionAt'>, span: Span): Rang
   return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
 }
 
-/** What a diagnostic carries back to the server in code actions: which finding it came from. */
-export interface DiagnosticData { ruleId: string; start: number; end: number }
-
 export function toDiagnostic(doc: Pick<TextDocument, 'positionAt'>, f: Finding): Diagnostic {
   const href = docsUrl(f.ruleId);
-  const data: DiagnosticData = { ruleId: f.ruleId, start: f.span.start, end: f.span.end };
   return {
     range: rangeOf(doc, f.span),
     severity: SEVERITY[f.severity],
@@ -32,7 +28,6 @@ export function toDiagnostic(doc: Pick<TextDocument, 'positionAt'>, f: Finding):
     ...(href && { codeDescription: { href } }),
     source: SOURCE,
     message: f.message,
-    data,
   };
 }
 
