@@ -19,7 +19,7 @@ const STATUS_ORDER: CoverageStatus[] = ['missing', 'weak', 'present', 'not-appli
  * Where a clause goes when inserted at the cursor: on an empty line, there; inside a paragraph, after it,
  * so the drafter's text is never split. Blank lines keep the clause a paragraph of its own.
  */
-export function insertionPoint(doc: vscode.TextDocument, cursor: vscode.Position): { position: vscode.Position; before: string; after: string } {
+function insertionPoint(doc: vscode.TextDocument, cursor: vscode.Position): { position: vscode.Position; before: string; after: string } {
   let line = cursor.line;
   if (doc.lineAt(line).isEmptyOrWhitespace) {
     const next = line + 1 < doc.lineCount && !doc.lineAt(line + 1).isEmptyOrWhitespace;
