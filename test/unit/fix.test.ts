@@ -66,11 +66,13 @@ test('a missing security clause joins the Security article as its next numbered 
   assert.match(edit.text, /^\n\n2\.2 The Provider shall/);
 });
 
-test('a weak phrase is completed, not dropped', () => {
+test('a weak phrase is completed, not dropped: the completion inserts words after it and is a fix', () => {
   const r = analyze(CONTRACT, { type: 'other' });
   const weak = r.findings.find((f) => f.topic === 'incident-notification' && f.messageId === 'weak-phrase')!;
   const fix = weak.fixes.find((f) => f.kind === 'replace-phrase')!;
-  assert.equal(fix.edits[0].text, 'without undue delay and in any event within 24 hours');
+  assert.deepEqual(fix.edits[0], { span: { start: weak.span.end, end: weak.span.end }, text: ' and in any event within 24 hours' });
+  assert.equal(fix.preferred, true);
+  assert.equal(fix.suggestion, undefined);
 });
 
 test('a Dutch contract gets a Dutch clause with its own party names and article style', () => {
@@ -84,8 +86,10 @@ test('--fix keeps CRLF line endings and the BOM, and writes the file whole', () 
   const dir = mkdtempSync(join(tmpdir(), 'clauselint-fix-'));
   const file = join(dir, 'contract.md');
   writeFileSync(file, '\uFEFF' + CONTRACT.replace(/\n/g, '\r\n'));
-  const io = { stdout: () => {}, stderr: (s: string) => assert.fail(s), readStdin: () => '', isTTY: false, cwd: dir };
+  let err = '';
+  const io = { stdout: () => {}, stderr: (s: string) => { err += s; }, readStdin: () => '', isTTY: false, cwd: dir };
   run(['--fix', '--type', 'other', file], io);
+  assert.match(err, /^contract\.md: \d+ clauses inserted, 1 phrase completed, 0 suggestions left\n$/);
   const fixed = readFileSync(file, 'utf8');
   assert.ok(fixed.startsWith('\uFEFF'), 'BOM kept');
   assert.doesNotMatch(fixed.replace(/\r\n/g, ''), /\n/, 'every line break is CRLF');
@@ -131,6 +135,6 @@ test('a playbook folder offers the organisation\'s own clause first', () => {
   ].join('\n'));
   writeFileSync(join(dir, 'contract.md'), CONTRACT);
   let out = '';
-  run(['--fix-dry-run', join(dir, 'contract.md')], { stdout: (s) => { out += s; }, stderr: (s) => assert.fail(s), readStdin: () => '', isTTY: false, cwd: dir });
+  run(['--fix-dry-run', join(dir, 'contract.md')], { stdout: (s) => { out += s; }, stderr: (s) => assert.match(s, /^contract\.md: would have /), readStdin: () => '', isTTY: false, cwd: dir });
   assert.match(out, /\+The Provider is liable for security incidents up to the fees of twelve \(12\) months/);
 });

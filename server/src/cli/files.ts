@@ -16,6 +16,12 @@ function walk(dir: string, out: string[]): void {
 }
 
 export function expandPaths(args: string[], cwd = process.cwd()): string[] {
+  return expandInputs(args, cwd).map((i) => i.path);
+}
+
+/** The files with how each was named: `explicit` when given as a file, not found in a folder or by a glob. */
+export function expandInputs(args: string[], cwd = process.cwd()): { path: string; explicit: boolean }[] {
+  const explicit = new Set<string>();
   const out: string[] = [];
   for (const arg of args) {
     if (isGlob(arg)) {
@@ -32,7 +38,7 @@ export function expandPaths(args: string[], cwd = process.cwd()): string[] {
     const path = resolve(cwd, arg);
     if (!existsSync(path)) throw new UsageError(`no such file or folder: ${arg}`);
     if (statSync(path).isDirectory()) walk(path, out);
-    else out.push(path);
+    else { out.push(path); explicit.add(path); }
   }
-  return [...new Set(out)];
+  return [...new Set(out)].map((path) => ({ path, explicit: explicit.has(path) }));
 }

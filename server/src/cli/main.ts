@@ -10,8 +10,8 @@ import { decodeContract, InputError } from '../engine/input.js';
 import type { FileResult } from '../engine/report.js';
 import { CONTRACT_TYPES, LANGUAGES, REGIMES, TOPIC_IDS, type ContractType, type Language, type Regime, type Settings } from '../engine/types.js';
 import { configFor, ConfigError } from '../config.js';
-import { expandPaths, UsageError } from './files.js';
-import { applyEdits, fixAllEdits } from '../engine/fixes.js';
+import { expandInputs, UsageError } from './files.js';
+import { configMarksStandard, FIX_TYPES, fixFile, FixRefused, fixSummary, isContractToFix, readForFix, writeFixed, type FixType, type ReadState } from './fix.js';
 import { createTwoFilesPatch } from 'diff';
 import { printCatalogue, playbookFor } from './catalogue.js';
 import { stylish } from './formats/stylish.js';
@@ -38,8 +38,12 @@ Options:
   --quiet                report errors only
   --stdin                read the contract from standard input
   --stdin-filename <f>   the name to report (and to find the configuration) for --stdin
-  --fix                  insert missing clauses and complete weak phrases, in place
-  --fix-dry-run          print the changes --fix would make, as a unified diff
+  --fix                  insert missing clauses and complete weak phrases, in place; a summary
+                         per file goes to standard error
+  --fix-dry-run          print the changes --fix would make, as a unified diff, and the
+                         suggestions it leaves
+  --fix-type <list>      what --fix applies: fix (default: edits that keep every word),
+                         suggestion (edits that replace or delete words), or fix,suggestion
   --version, --help
 
        clauselint catalogue [--topic <id>] [--lang en|nl]
@@ -89,7 +93,7 @@ function lint(argv: string[], io: Io): number {
         type: { type: 'string' }, regimes: { type: 'string' }, lang: { type: 'string' },
         'max-warnings': { type: 'string' }, quiet: { type: 'boolean' }, stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' }, version: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' },
-        fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, topic: { type: 'string' },
+        fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, 'fix-type': { type: 'string' }, topic: { type: 'string' },
       },
     });
   } catch (err) {
@@ -106,6 +110,9 @@ function lint(argv: string[], io: Io): number {
   }
   if (o.fix && o['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both');
   if ((o.fix || o['fix-dry-run']) && o.stdin) throw new UsageError('--fix works on files, not on --stdin');
+  if (o['fix-type'] !== undefined && !o.fix && !o['fix-dry-run']) throw new UsageError('--fix-type goes with --fix or --fix-dry-run');
+  const fixTypes: FixType[] = list(o['fix-type'], FIX_TYPES, 'fix-type') ?? ['fix'];
+  if (!fixTypes.length) throw new UsageError(`--fix-type needs one of ${FIX_TYPES.join(', ')}`);
   const format = (o.format ?? 'stylish') as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`--format “${o.format}” is not one of ${FORMATS.join(', ')}`);
   const [type] = list(o.type, CONTRACT_TYPES, 'type') ?? [];
@@ -118,17 +125,26 @@ function lint(argv: string[], io: Io): number {
   }
   const cli: Settings = { ...(type && { type: type as ContractType }), ...(regimes && { regimes: regimes as Regime[] }), ...(lang && { language: lang as Language }) };
 
-  const inputs: { path: string; read: () => string }[] = [];
+  const inputs: { path: string; explicit: boolean; read: () => string }[] = [];
+  const states = new Map<string, ReadState>();
   if (o.stdin) {
     const name = o['stdin-filename'] ?? '<stdin>';
-    inputs.push({ path: join(io.cwd, name), read: () => io.readStdin() });
+    inputs.push({ path: join(io.cwd, name), explicit: true, read: () => io.readStdin() });
   } else {
     if (!positionals.length) throw new UsageError('name the contracts to check, e.g. clauselint contract.md (or a folder)');
-    for (const path of expandPaths(positionals, io.cwd)) inputs.push({ path, read: () => decodeContract(readFileSync(path)) });
+    for (const { path, explicit } of expandInputs(positionals, io.cwd)) {
+      inputs.push({ path, explicit, read: () => {
+        if (!o.fix) return decodeContract(readFileSync(path));
+        const state = readForFix(path);
+        states.set(path, state);
+        return decodeContract(state.bytes);
+      } });
+    }
     if (!inputs.length) throw new UsageError(`no Markdown files found in ${positionals.join(' ')}`);
   }
 
   const results: FileResult[] = [];
+  let refused = false;
   for (const input of inputs) {
     const config = configFor(input.path, o.config);
     if (!o.stdin && config.isIgnored(input.path)) continue;
@@ -140,22 +156,33 @@ function lint(argv: string[], io: Io): number {
     const settings: Settings = { ...config.settings, ...cli };
     const options = { playbook: playbookFor(config) };
     let result = analyze(text, settings, options);
-    if (o.fix || o['fix-dry-run']) {
-      const bom = text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
-      const fixed = bom + applyEdits(text.slice(bom.length), fixAllEdits(result.fixContext, result.findings));
+    if ((o.fix || o['fix-dry-run']) && isContractToFix(text, config, input.explicit)) {
+      const shown = relative(io.cwd, input.path) || input.path;
+      const { plan, fixed, suggested } = fixFile(text, result, fixTypes, configMarksStandard(config, input.path));
+      if (o['fix-dry-run']) {
+        if (fixed !== text) io.stdout(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, text, fixed));
+        if (suggested !== text) io.stdout(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, text, suggested, 'suggestions, not applied', 'with --fix-type fix,suggestion'));
+        if (fixed !== text || suggested !== text || plan.standardText) io.stderr(fixSummary(shown, plan, true));
+        continue;
+      }
       if (fixed !== text) {
-        const shown = relative(io.cwd, input.path) || input.path;
-        if (o['fix-dry-run']) { io.stdout(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, text, fixed)); continue; }
-        writeAtomically(input.path, fixed);
-        text = fixed;
-        result = analyze(text, settings, options);
-      } else if (o['fix-dry-run']) continue;
-    }
+        try {
+          writeFixed(input.path, shown, states.get(input.path)!, fixed);
+          text = fixed;
+          result = analyze(text, settings, options);
+          io.stderr(fixSummary(shown, plan, false));
+        } catch (err) {
+          if (!(err instanceof FixRefused)) throw err;
+          io.stderr(`clauselint: ${err.message}\n`);
+          refused = true;
+        }
+      } else if (plan.standardText || plan.suggestions.length) io.stderr(fixSummary(shown, plan, false));
+    } else if (o['fix-dry-run']) continue;
     if (o.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
     results.push({ path: o.stdin ? (o['stdin-filename'] ?? '<stdin>') : relative(io.cwd, input.path) || input.path, result, lines: result.model.lines });
   }
 
-  if (o['fix-dry-run']) return 0;
+  if (o['fix-dry-run']) return refused ? 2 : 0;
   const report = format === 'json' ? json(results) : format === 'sarif' ? sarif(results, VERSION) : format === 'github' ? github(results)
     : format === 'junit' ? junit(results) : stylish(results, io.isTTY && !o.output && !process.env.NO_COLOR);
   if (o.output) writeAtomically(o.output, report); else io.stdout(report);
@@ -163,5 +190,6 @@ function lint(argv: string[], io: Io): number {
   const findings = results.flatMap((r) => r.result.findings);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (refused) return 2;
   return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
 }

@@ -16,6 +16,7 @@ import { findParties } from './parties.js';
 import { formatHours, formatMonths, formatYears, joinList, message, type MessageId } from './messages.js';
 import { maxHoursFor } from './checks.js';
 import { contradictions } from './contradictions.js';
+import { replacementAllowed } from './completions.js';
 import type { CatalogueClause } from './catalogue.js';
 import { disableFixes, insertClauseFixes, replaceFix, type FixContext } from './fixes.js';
 import {
@@ -42,6 +43,8 @@ export interface AnalysisDetails extends AnalysisResult {
   applicable: Set<TopicId>;
   /** What the fixes need to know of the document: for "insert all" and --fix. */
   fixContext: FixContext;
+  /** The front matter marks the file (true) or these sections as a standard text: no fix inside. */
+  standardText?: true | string[];
 }
 
 export function applicableTopics(type: ContractType, regimes: Regime[], required: TopicId[] = []): Set<TopicId> {
@@ -123,7 +126,7 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
     const status = applicable.has(id) ? evaluation.status : 'not-applicable';
     topics[id] = { status, evidence: evidenceSentences.slice(0, 5).map((s) => ({ span: s.span, text: s.text.trim().replace(/\s+/g, ' ') })) };
     if (!applicable.has(id)) continue;
-    raw.push(...topicFindings(rule, evaluation, ctx, titleSpan, parties));
+    raw.push(...topicFindings(rule, evaluation, ctx, titleSpan, parties, text));
     raw.push(...contradictions(rule, evaluation, language, model));
   }
   raw.push(...undefinedTerms(model, definitions), ...missingReferences(model), ...undeclaredRegimes(model, regimes, language));
@@ -131,7 +134,7 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
   const fixContext: FixContext = { model, language, uiLanguage: options.uiLanguage ?? language, type, parties, playbook: options.playbook };
   const findings = applyInlineControl(toFindings(raw, settings.rules ?? {}, language, data.topics, fixContext), model.comments, model.lines);
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
-  return { language, type, typeSource, regimes, regimesSource, topics, findings, model, evaluations, parties, applicable, fixContext };
+  return { language, type, typeSource, regimes, regimesSource, topics, findings, model, evaluations, parties, applicable, fixContext, ...(declared.standardText && { standardText: declared.standardText }) };
 }
 
 /** The blocks' text joined by line breaks, as far as `length` characters. */
@@ -190,7 +193,7 @@ function describe(problem: Problem, rule: TopicRule, lang: Language): { messageI
 /** The deadline a replacement suggests: NIS2's early warning, which also meets GDPR's 72 hours. */
 const SUGGESTED_HOURS = 24;
 
-function topicFindings(rule: TopicRule, ev: TopicEvaluation, ctx: Context, titleSpan: Span, parties: { supplier: string; customer: string }): RawFinding[] {
+function topicFindings(rule: TopicRule, ev: TopicEvaluation, ctx: Context, titleSpan: Span, parties: { supplier: string; customer: string }, text: string): RawFinding[] {
   const lang = ctx.language;
   const out: RawFinding[] = [];
   const refs = rule.references.join('; ');
@@ -210,7 +213,8 @@ function topicFindings(rule: TopicRule, ev: TopicEvaluation, ctx: Context, title
       const { messageId, values, replacement } = describe(p, rule, lang);
       // One completion cures a sentence ("… and in any event within 24 hours"): offer it once per sentence.
       const once = p.kind === 'weak-phrase' ? `${p.signalIndex}@${p.sentence.start}` : key;
-      const offered = replacement !== undefined && !seen.has(once);
+      const offered = replacement !== undefined && !seen.has(once)
+        && replacementAllowed({ text, clause, evaluation: ev, span: p.span, sentence: p.kind === 'weak-phrase' ? p.sentence : undefined, replacement, parties, language: lang });
       seen.add(once);
       out.push({ ruleId: rule.id, messageId, span: p.span, values: { ...values, refs }, replacement: offered ? replacement : undefined });
     }
@@ -250,7 +254,7 @@ function findingWithFixes(r: RawFinding, topic: TopicId | null, severity: Severi
     get fixes() {
       return (fixes ??= [
         ...(finding.messageId === 'missing' && finding.topic ? insertClauseFixes(ctx, finding.topic) : []),
-        ...(r.replacement !== undefined ? [replaceFix(ctx, finding, r.replacement)] : []),
+        ...(r.replacement !== undefined ? [replaceFix(ctx, finding, r.replacement)].filter((x): x is Fix => x !== undefined) : []),
         ...disableFixes(ctx, finding),
       ]);
     },

@@ -6,8 +6,9 @@
 import { clausesFor, fillClause, type CatalogueClause } from './catalogue.js';
 import { insertionText, lineBreak, placeClause, type Placement } from './placement.js';
 import { loadRuleData } from './rule-data.js';
+import { completionEdit, isCompletion, keepsWords, replacementDangles } from './completions.js';
 import type { DocumentModel } from './markdown.js';
-import type { ContractType, Finding, Fix, Language, TextEdit, TopicId } from './types.js';
+import type { ContractType, Finding, Fix, Language, Span, TextEdit, TopicId } from './types.js';
 
 export interface FixContext {
   model: DocumentModel;
@@ -22,6 +23,7 @@ export interface FixContext {
 const LABELS = {
   insert: { en: 'Insert clause: {title}', nl: 'Bepaling invoegen: {title}' },
   replace: { en: 'Replace with “{text}”', nl: 'Vervangen door “{text}”' },
+  complete: { en: 'Complete: “{text}”', nl: 'Aanvullen: “{text}”' },
   line: { en: 'Disable {rule} for this line', nl: 'Schakel {rule} uit voor deze regel' },
   block: { en: 'Disable {rule} for this paragraph', nl: 'Schakel {rule} uit voor deze alinea' },
   file: { en: 'Disable {rule} for this file', nl: 'Schakel {rule} uit voor dit bestand' },
@@ -54,8 +56,23 @@ export function insertClauseFixes(ctx: FixContext, topic: TopicId): Fix[] {
   }));
 }
 
-export function replaceFix(ctx: FixContext, finding: Finding, replacement: string): Fix {
-  return { title: label('replace', ctx.uiLanguage, { text: replacement }), kind: 'replace-phrase', preferred: true, edits: [{ span: finding.span, text: replacement }] };
+/**
+ * The fix of a weak phrase. A replacement that keeps the phrase and adds words is a completion, inserted
+ * where it reads as part of the sentence; one that changes or drops words is a suggestion (not preferred,
+ * never applied by --fix unasked). None when neither can be written without breaking the sentence.
+ */
+export function replaceFix(ctx: FixContext, finding: Finding, replacement: string): Fix | undefined {
+  const text = ctx.model.text;
+  const phrase = text.slice(finding.span.start, finding.span.end);
+  if (isCompletion(phrase, replacement)) {
+    const edit = completionEdit(text, finding.span, replacement.slice(phrase.length));
+    if (!edit) return undefined;
+    const shown = text.slice(finding.span.start, edit.span.start) + edit.text;
+    return { title: label('complete', ctx.uiLanguage, { text: shown.trim() }), kind: 'replace-phrase', preferred: true, edits: [edit] };
+  }
+  if (replacement === phrase || replacementDangles(text, finding.span)) return undefined;
+  const suggestion = !keepsWords(phrase, replacement);
+  return { title: label('replace', ctx.uiLanguage, { text: replacement }), kind: 'replace-phrase', preferred: !suggestion, ...(suggestion && { suggestion: true }), edits: [{ span: finding.span, text: replacement }] };
 }
 
 /** The block holding an offset, by binary search: blocks are in document order. */
@@ -146,14 +163,14 @@ export function insertAllEdits(ctx: FixContext, findings: Finding[]): TextEdit[]
   return [...groups.values()].map(({ placement, blocks }) => insertionText(ctx.model, placement, blocks));
 }
 
-/** Every weak phrase's replacement. */
-export function replaceAllEdits(findings: Finding[]): TextEdit[] {
-  return findings.flatMap((f) => f.fixes.find((x) => x.kind === 'replace-phrase')?.edits ?? []);
+/** Every weak phrase's completion (a fix); with `suggestions`, the replacements that change words too. */
+export function replaceAllEdits(findings: Finding[], suggestions = false): TextEdit[] {
+  return findings.flatMap((f) => f.fixes.find((x) => x.kind === 'replace-phrase' && (suggestions || !x.suggestion))?.edits ?? []);
 }
 
-/** What `clauselint --fix` applies: the inserts and the replacements. */
-export function fixAllEdits(ctx: FixContext, findings: Finding[]): TextEdit[] {
-  return [...insertAllEdits(ctx, findings), ...replaceAllEdits(findings)];
+/** What `clauselint --fix` applies: the inserts and the completions (and the suggestions when asked for). */
+export function fixAllEdits(ctx: FixContext, findings: Finding[], suggestions = false): TextEdit[] {
+  return planFix({ fixContext: ctx, findings }, { suggestions }).edits;
 }
 
 /** Applies non-overlapping edits; an edit that overlaps one already taken is left for the next run. */
@@ -167,4 +184,82 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
     at = e.span.end;
   }
   return out + text.slice(at);
+}
+
+export interface FixPlanOptions {
+  /** Apply suggestions too (edits that replace or delete words): `--fix-type suggestion`. */
+  suggestions?: boolean;
+  /** Apply fixes (insertions and completions); true unless only suggestions are asked for. */
+  fixes?: boolean;
+  /** The file is a standard text that must not be modified: no edit at all. */
+  standardText?: boolean;
+  /** Parts of the file that are standard texts: no edit inside them. */
+  protectedSpans?: Span[];
+}
+
+export interface FixPlan {
+  edits: TextEdit[];
+  /** Clauses inserted, phrases completed, suggestions applied. */
+  inserted: number;
+  completed: number;
+  replaced: number;
+  /** Suggestions not applied: they replace or delete words, so --fix applies them only when asked. */
+  suggestions: { finding: Finding; fix: Fix }[];
+  /** Edits left out because they fall inside a standard text. */
+  withheld: number;
+  standardText: boolean;
+}
+
+/** An edit that changes or inserts text inside a span (at its very start or end is outside it). */
+const touches = (e: TextEdit, s: Span) => (e.span.start < s.end && s.start < e.span.end) || (s.start < e.span.start && e.span.start < s.end);
+
+/** The sections whose heading names one of `titles` ("Standard Contractual Clauses", "Annex 2"), with their subsections. */
+export function standardTextSpans(model: DocumentModel, titles: string[]): Span[] {
+  const wanted = titles.map((t) => t.toLowerCase().replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const spans: Span[] = [];
+  for (const s of model.sections) {
+    if (s.kind === 'preamble' || s.kind === 'title') continue;
+    const title = s.title.toLowerCase().replace(/\s+/g, ' ').trim();
+    if (wanted.some((w) => title === w || title.includes(w)) && !spans.some((x) => x.start <= s.span.start && s.span.end <= x.end)) spans.push({ start: s.headingSpan.start, end: s.span.end });
+  }
+  return spans;
+}
+
+/** What `clauselint --fix` does to one analysed contract: fixes by default, suggestions when asked. */
+export function planFix(result: { fixContext: FixContext; findings: Finding[] }, options: FixPlanOptions = {}): FixPlan {
+  const empty: FixPlan = { edits: [], inserted: 0, completed: 0, replaced: 0, suggestions: [], withheld: 0, standardText: Boolean(options.standardText) };
+  const withFixes = options.fixes !== false;
+  const completions: { finding: Finding; fix: Fix }[] = [];
+  const suggestions: { finding: Finding; fix: Fix }[] = [];
+  for (const finding of result.findings) {
+    const fix = finding.fixes.find((x) => x.kind === 'replace-phrase');
+    if (!fix) continue;
+    (fix.suggestion ? suggestions : completions).push({ finding, fix });
+  }
+  if (options.standardText) return { ...empty, suggestions, withheld: completions.length + result.findings.filter((f) => f.messageId === 'missing').length };
+  const guarded = options.protectedSpans ?? [];
+  let withheld = 0;
+  const keep = (e: TextEdit) => { if (guarded.some((s) => touches(e, s))) { withheld++; return false; } return true; };
+  const inserts = withFixes ? insertAllEdits(result.fixContext, result.findings).filter(keep) : [];
+  const completed = withFixes ? completions.filter(({ fix }) => fix.edits.every(keep)) : [];
+  const applied = options.suggestions ? suggestions.filter(({ fix }) => fix.edits.every(keep)) : [];
+  const inserted = withFixes ? insertedClauses(result.fixContext, result.findings, guarded) : 0;
+  return {
+    edits: [...inserts, ...completed.flatMap(({ fix }) => fix.edits), ...applied.flatMap(({ fix }) => fix.edits)],
+    inserted, completed: completed.length, replaced: applied.length,
+    suggestions: options.suggestions ? suggestions.filter((s) => !applied.includes(s)) : suggestions,
+    withheld, standardText: false,
+  };
+}
+
+/** How many clauses insertAllEdits puts in (outside the protected spans). */
+function insertedClauses(ctx: FixContext, findings: Finding[], guarded: Span[]): number {
+  const rules = loadRuleData().topics;
+  let n = 0;
+  for (const f of findings) {
+    if (f.messageId !== 'missing' || !f.topic || !clausesFor(f.topic, ctx.type, ctx.playbook)[0]) continue;
+    const at = placeClause(ctx.model, rules.get(f.topic)!, ctx.language).offset;
+    if (!guarded.some((s) => touches({ span: { start: at, end: at }, text: '' }, s))) n++;
+  }
+  return n;
 }

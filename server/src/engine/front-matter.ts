@@ -3,7 +3,11 @@ import { parseDocument } from 'yaml';
 import { BoundedCache } from './bounded-cache.js';
 import { CONTRACT_TYPES, LANGUAGES, REGIMES, type ContractType, type Language, type Regime } from './types.js';
 
-export interface DeclaredSettings { type?: ContractType; regimes?: Regime[]; language?: Language }
+export interface DeclaredSettings {
+  type?: ContractType; regimes?: Regime[]; language?: Language;
+  /** A standard text that must not be modified (the EU standard contractual clauses): true for the whole file, or the headings of its standard sections. */
+  standardText?: true | string[];
+}
 export interface FrontMatterResult { declared: DeclaredSettings; problem?: string }
 
 /** Every keystroke reads the front matter again, and it seldom changes: read once per text. */
@@ -46,6 +50,12 @@ function parse(raw: string): FrontMatterResult {
   if (o.language !== undefined) {
     if (LANGUAGES.includes(o.language as Language)) declared.language = o.language as Language;
     else problems.push(`language “${String(o.language)}” is not en or nl`);
+  }
+  if (o.standardText !== undefined && o.standardText !== false) {
+    const list = Array.isArray(o.standardText) ? o.standardText : [o.standardText];
+    if (o.standardText === true) declared.standardText = true;
+    else if (list.length && list.every((h) => typeof h === 'string' && h.trim() !== '')) declared.standardText = list.map((h) => String(h).trim());
+    else problems.push('standardText must be true or a list of section headings');
   }
   return { declared, problem: problems.length ? problems.join('; ') : undefined };
 }

@@ -34,7 +34,11 @@ export type Localized = Record<Language, string>;
 /** A replacement of `span` by `text`: the unit of every quick fix. */
 export interface TextEdit { span: Span; text: string }
 
-export interface Fix { title: string; edits: TextEdit[]; preferred?: boolean; kind: 'insert-clause' | 'replace-phrase' | 'disable' }
+/**
+ * A fix keeps every word of the text (it inserts a clause or completes a phrase); a `suggestion` replaces
+ * or deletes words, so it is offered but never preferred, and `--fix` applies it only when asked.
+ */
+export interface Fix { title: string; edits: TextEdit[]; preferred?: boolean; suggestion?: boolean; kind: 'insert-clause' | 'replace-phrase' | 'disable' }
 
 export interface Finding {
   ruleId: string;
@@ -61,6 +65,8 @@ export interface Settings {
   weakPhrases?: PlaybookPhrase[];
   ignores?: string[];
   playbook?: string;
+  /** Globs of files that are standard texts (never modified by a fix), relative to the configuration file. */
+  standardTexts?: string[];
 }
 
 /** An organisation's own weak phrase (its playbook), as data. */

@@ -1,6 +1,7 @@
 /**
- * Code actions: every fix of a finding as a quick fix (the preferred one marked), "disable for this
- * line" and "disable for this file" comments, and source actions that apply all fixes of one kind.
+ * Code actions: every fix of a finding as a quick fix (the preferred one marked; a suggestion, which
+ * replaces words, never is), "disable for this line" and "disable for this file" comments, and source
+ * actions that apply all fixes of one kind (suggestions left out).
  */
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -47,7 +48,8 @@ export function codeActions(doc: Doc, uri: string, result: AnalysisDetails, rang
         offered.add(key);
         actions.push({
           title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnosticOf(f)],
-          ...(fix.preferred && { isPreferred: true }),
+          // A suggestion (it replaces or deletes words) is offered, never preferred: no auto-fix applies it.
+          ...(fix.preferred && !fix.suggestion && { isPreferred: true }),
           edit: { changes: { [uri]: toEdits(doc, fix.edits) } },
         });
       }
@@ -62,12 +64,12 @@ export function codeActions(doc: Doc, uri: string, result: AnalysisDetails, rang
   return actions;
 }
 
-/** The preferred (else first) fix of this kind of every finding, leaving out edits that overlap earlier ones. */
+/** The preferred (else first) fix of this kind of every finding, leaving out suggestions and edits that overlap earlier ones. */
 export function allFixes(findings: Finding[], kind: Fix['kind']): EngineEdit[] {
   const taken: Span[] = [];
   const out: EngineEdit[] = [];
   for (const f of findings) {
-    const fix = f.fixes.find((x) => x.kind === kind && x.preferred) ?? f.fixes.find((x) => x.kind === kind);
+    const fix = f.fixes.find((x) => x.kind === kind && x.preferred && !x.suggestion) ?? f.fixes.find((x) => x.kind === kind && !x.suggestion);
     if (!fix) continue;
     const clash = fix.edits.some((e) => taken.some((s) => e.span.start < s.end && s.start < e.span.end));
     if (clash) continue;
