@@ -106,8 +106,8 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
 
   const units = buildUnits(model, langOf);
   const definitions = findDefinitions(model);
-  const ctx: Context = { type, regimes, language, languageData: data.language, definedTerms: new Set(definitions.map((d) => d.term.toLowerCase())), definitions, aliasCache: new Map(), playbookPhrases: settings.weakPhrases ?? [] };
   const parties = findParties(model, language);
+  const ctx: Context = { type, regimes, language, languageData: data.language, definedTerms: new Set(definitions.map((d) => d.term.toLowerCase())), definitions, aliasCache: new Map(), playbookPhrases: settings.weakPhrases ?? [], partyNames: parties.names };
   const bySection = new Map<number, Sentence[]>();
   for (const s of units.sentences) {
     const list = bySection.get(s.section.index);

@@ -1,5 +1,6 @@
 /** Finds what the contract calls its supplier and its customer, to speak of them by name. */
 import type { DocumentModel, ParsedChunk } from './markdown.js';
+import type { PartyNames } from './commitments.js';
 import type { Language } from './types.js';
 
 const SUPPLIER_ROLES = ['Service Provider', 'Provider', 'Supplier', 'Vendor', 'Processor', 'Licensor', 'Contractor', 'Company', 'Seller', 'Leverancier', 'Verwerker', 'Dienstverlener', 'Opdrachtnemer', 'Licentiegever', 'Wederpartij'];
@@ -10,7 +11,13 @@ const ROLE_PATTERNS = ROLES.map((role) => new RegExp(`\\b${role}\\b`, 'g'));
 /** How much of the text is read: the parties are named at the start. */
 const SAMPLE = 200_000;
 
-export interface Parties { supplier: string; customer: string; found: boolean }
+export interface Parties {
+  supplier: string;
+  customer: string;
+  found: boolean;
+  /** The names the document gives each side besides the role words: "37signals (“we”, “us”)". */
+  names: PartyNames;
+}
 
 const DEFAULTS: Record<Language, { supplier: string; customer: string }> = {
   en: { supplier: 'the Supplier', customer: 'the Customer' },
@@ -57,5 +64,27 @@ export function findParties(model: DocumentModel, lang: Language): Parties {
     supplier: named(supplier, DEFAULTS[lang].supplier),
     customer: named(customer, DEFAULTS[lang].customer),
     found: Boolean(supplier && customer),
+    names: namedParties(model),
   };
+}
+
+/** A name followed by the pronouns or role it stands for: `Acme B.V. ("we", "us")`, `Foo Ltd (the "Customer")`. */
+const NAMED_RE = /([\p{Lu}0-9][\p{L}0-9&.'’-]*(?:\s+[\p{Lu}0-9][\p{L}0-9&.'’-]*){0,3})\s*\(([^()\n]{1,120})\)/gu;
+const STANDS_FOR: Record<keyof PartyNames, RegExp> = {
+  supplier: /["“”'‘’](?:we|us|our|wij|ons|provider|supplier|leverancier|licensor)["“”'‘’]/i,
+  customer: /["“”'‘’](?:you|your|u|customer|client|opdrachtgever|licensee)["“”'‘’]/i,
+};
+const NAME_SAMPLE = 20_000;
+
+function namedParties(model: DocumentModel): PartyNames {
+  const names: PartyNames = { supplier: [], customer: [] };
+  const text = model.text.slice(0, NAME_SAMPLE);
+  for (const m of text.matchAll(NAMED_RE)) {
+    for (const side of ['supplier', 'customer'] as const) {
+      if (!STANDS_FOR[side].test(m[2])) continue;
+      const name = m[1].replace(/[.,]+$/, '');
+      if (!ROLES.includes(name) && !names[side].includes(name) && names[side].length < 4) names[side].push(name);
+    }
+  }
+  return names;
 }

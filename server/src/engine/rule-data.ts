@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { compileTerm, type CompiledTerm } from './terms.js';
+import type { CommitmentData, CommitmentForm } from './commitments.js';
 import { TOPIC_IDS, type ContractType, type Language, type Localized, type Regime, type TopicId } from './types.js';
 
 export interface AppliesTo { types?: ContractType[]; regimes?: Regime[] }
@@ -49,6 +50,8 @@ export interface TopicRule {
   /** A sentence with this concept is about something else altogether (late-payment interest). */
   exclude?: string;
   negation?: boolean;
+  /** Which commitments are evidence: who owes it, duty or right (default: language.yaml's `commitments.counts`). */
+  counts?: CommitmentForm[];
   strong: StrongPoint[];
   weak: WeakSignal[];
   parameter?: { name: string; check: string };
@@ -65,6 +68,7 @@ export interface LanguageData {
   stopwords: Record<Language, string[]>;
   disclaimers: Record<Language, string[]>;
   contractTypes: Record<ContractType, Record<Language, string[]>>;
+  commitments: CommitmentData;
 }
 
 /** The `rules/` folder, beside `dist/` in a package and three levels up from this source file. */

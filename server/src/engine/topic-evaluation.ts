@@ -5,6 +5,7 @@
  */
 import { BoundedCache, Interner } from './bounded-cache.js';
 import { longNotice, runCheck, type CheckResult } from './checks.js';
+import { commitmentAt, sentenceCommitments, type Commitment, type CommitmentForm, type PartyNames, type SentenceCommitments } from './commitments.js';
 import { compileList, conceptTerms, type LanguageData, type StrongPoint, type TopicRule } from './rule-data.js';
 import { compileTerm, findTerms, hasTerm, type CompiledTerm, type TermMatch } from './terms.js';
 import { tokenize } from './tokens.js';
@@ -26,6 +27,8 @@ export interface Context {
   documentKey?: string;
   /** Defined terms that stand for a concept: "Breach" defined as a personal-data breach is a security incident. */
   aliasCache: Map<string, CompiledTerm[]>;
+  /** What the document calls its supplier and its customer, to tell who owes a duty. */
+  partyNames: PartyNames;
 }
 
 /** Whether a definition's meaning names a concept, by meaning and then concept: every edit reads the same definitions again. */
@@ -95,9 +98,10 @@ function isDefinition(s: Sentence): boolean {
   return s.section.kind === 'definitions' || DEFINITION_SENTENCE_RE.test(s.text);
 }
 
-function speaksOf(rule: TopicRule, s: Sentence, units: Units, ctx: Context): boolean {
-  if (isDefinition(s)) return false;
-  if (rule.exclude && hasTerm(conceptTerms(rule, rule.exclude, s.lang), s.tokens)) return false;
+/** Where in the sentence a detection group of the topic is found, or -1: the first of its concepts' words. */
+function topicPosition(rule: TopicRule, s: Sentence, units: Units, ctx: Context): number {
+  if (isDefinition(s)) return -1;
+  if (rule.exclude && hasTerm(conceptTerms(rule, rule.exclude, s.lang), s.tokens)) return -1;
   const masked = maskedTokens(rule, s);
   let heading: ReturnType<Units['headingTokens']> | undefined;
   for (const group of rule.detect) {
@@ -110,9 +114,26 @@ function speaksOf(rule: TopicRule, s: Sentence, units: Units, ctx: Context): boo
       heading ??= s.leadIn ? [...units.headingTokens(s.section, s.lang), ...s.leadIn] : units.headingTokens(s.section, s.lang);
       if (!hasTerm(terms, heading)) { all = false; break; }
     }
-    if (all && positions.length > 0 && withinWindow(positions)) return true;
+    if (all && positions.length > 0 && withinWindow(positions)) return Math.min(...positions.map((p) => p[0]));
   }
-  return false;
+  return -1;
+}
+
+const DEFAULT_COUNTS = (ctx: Context): CommitmentForm[] => ctx.languageData.commitments.counts;
+
+/** Whether a commitment is evidence for the topic: the supplier's duties and the customer's rights, unless the topic says otherwise. */
+function counts(rule: TopicRule, commitment: Commitment, ctx: Context): boolean {
+  return (rule.counts ?? DEFAULT_COUNTS(ctx)).includes(`${commitment.party}-${commitment.force}`);
+}
+
+/**
+ * A fragment with neither party nor marker ("Identity and Access Management as a service", a run-in
+ * heading) commits to nothing in welcome text or a title; elsewhere (an annex of measures, a table of
+ * service levels) it states what the document puts in place.
+ */
+function fragmentCommits(s: Sentence): boolean {
+  if (s.section.kind === 'preamble' || s.section.kind === 'title') return false;
+  return s.tokens.length > 6 || !/[.:]\s*\**\s*$/.test(s.text.trim().replace(/<[^>]*>/g, ''));
 }
 
 /** Concepts far apart in a long sentence are not one clause: each must occur within a few words of the others. */
@@ -222,30 +243,59 @@ function termsIn(s: Sentence, index: DefinitionIndex): string[] {
   return terms;
 }
 
-/** Detections by the document's aliases (defined terms change what a sentence means) and sentence key. */
+type Trace = (topic: TopicId, s: Sentence, commitment: Commitment | undefined, counted: boolean) => void;
+let trace: Trace | undefined;
+/** For `test/support/why.ts`: every sentence that names a topic, with its commitment and whether it counted. */
+export function traceDetection(t: Trace | undefined): void { trace = t; }
+
+/** Detections by the document's aliases and parties (they change what a sentence means) and sentence key. */
 const detectionCache = new BoundedCache<string, TopicId[]>(50_000);
+/** A sentence's commitments by the document's party names and the sentence's words. */
+const commitmentCache = new BoundedCache<string, SentenceCommitments>(50_000);
 /** Short ids for what of the document detections, weak signals and verdicts depend on. */
 const documentIds = new Interner(1_000);
 
 /**
- * The sentences that speak of each topic. A sentence's topics depend only on its key and the document's
- * defined terms, so an edit re-detects only the sentences it changed.
+ * The sentences that speak of each topic as a commitment that counts for it. A sentence's topics depend
+ * on its key, the sentence it continues, and the document's defined terms and parties, so an edit
+ * re-detects only the sentences it changed (and the one after each).
  */
 export function detectTopics(rules: TopicRule[], units: Units, ctx: Context): Map<TopicId, Sentence[]> {
   // Only the defined terms that stand for a concept change what sentences mean.
   const aliasKey = rules.flatMap((r) => (r.aliases ?? []).flatMap((c) => (['en', 'nl'] as const).map((lang) =>
     conceptOf(r, c, lang, ctx).slice(conceptTerms(r, c, lang).length).map((t) => t.source).join('|')))).join('\u0003');
-  const aliases = documentIds.id(`aliases\u0001${aliasKey}`);
+  const aliases = documentIds.id(`aliases\u0001${aliasKey}\u0001${ctx.partyNames.supplier.join('|')}\u0001${ctx.partyNames.customer.join('|')}`);
   const out = new Map<TopicId, Sentence[]>(rules.map((r) => [r.id, []]));
-  for (const s of units.sentences) {
-    const key = `${aliases}/${s.key}`;
+  const commitmentsOf = (s: Sentence): SentenceCommitments => {
+    const key = `${aliases}/${s.lang}/${s.local.id}`;
+    let c = commitmentCache.get(key);
+    if (!c) commitmentCache.set(key, (c = sentenceCommitments(s, ctx.languageData, ctx.partyNames)));
+    return c;
+  };
+  // What each sentence commits to as a whole, for the sentence after it and the items of its list.
+  const overall = new Map<Sentence, Commitment | undefined>();
+  units.sentences.forEach((s, i) => {
+    const before = units.sentences[i - 1];
+    const context = before && before.blockIndex === s.blockIndex ? before : s.leadInSentence;
+    const previous = context ? overall.get(context) : undefined;
+    const own = commitmentsOf(s);
+    overall.set(s, own.none ? undefined : commitmentAt(own, Infinity, previous));
+    const key = `${aliases}/${s.key}/${previous ? `${previous.party}-${previous.force}` : ''}`;
     let topics = detectionCache.get(key);
     if (!topics) {
-      topics = rules.filter((rule) => speaksOf(rule, s, units, ctx)).map((r) => r.id);
+      topics = [];
+      if (!own.none) for (const rule of rules) {
+        const at = topicPosition(rule, s, units, ctx);
+        if (at < 0) continue;
+        const commitment = commitmentAt(own, at, previous);
+        const counted = commitment ? counts(rule, commitment, ctx) : fragmentCommits(s);
+        trace?.(rule.id, s, commitment, counted);
+        if (counted) topics.push(rule.id);
+      }
       detectionCache.set(key, topics);
     }
     for (const id of topics) out.get(id)!.push(s);
-  }
+  });
   return out;
 }
 

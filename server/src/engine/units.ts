@@ -61,6 +61,9 @@ export class Sentence {
 
   /** The words that introduce a list ("Upon termination, the Supplier shall:") give each item its context. */
   get leadIn(): Token[] | undefined { return this.lead?.tokens; }
+
+  /** The sentence that introduces this sentence's list, if it is a list item. */
+  get leadInSentence(): Sentence | undefined { return this.lead; }
 }
 
 function headingChain(section: Section): string {
@@ -75,13 +78,14 @@ export interface Units {
   headingTokens(section: Section, lang: Language): Token[];
 }
 
-const BARE_ENUMERATOR_RE = /^\s*(?:[-*+]|\d+[.)]|\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)])?\s*$/;
+/** Tested on the trimmed line: `^\s*(…)?\s*$` backtracks quadratically over a long run of spaces. */
+const BARE_ENUMERATOR_RE = /^(?:[-*+]|\d+[.)]|\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)])?$/;
 const LIST_ITEM_RE = /^\s*(?:[-*+]|\d+[.)]|\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)])\s/;
 
 /** How a block stands in a list, read from its line: a bare enumerator ("ii)"), an item, or neither. */
 const listShape = perBlock((block) => {
   const line = block.linePrefix + block.source;
-  return { bare: BARE_ENUMERATOR_RE.test(line), item: LIST_ITEM_RE.test(line.slice(0, block.linePrefix.length + 8)) };
+  return { bare: BARE_ENUMERATOR_RE.test(line.trim()), item: LIST_ITEM_RE.test(line.slice(0, block.linePrefix.length + 8)) };
 });
 
 export function buildUnits(model: DocumentModel, langOf: (section: Section) => Language): Units {
