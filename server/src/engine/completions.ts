@@ -70,9 +70,16 @@ export function completionEdit(text: string, span: Span, tail: string): TextEdit
   return { span: { start: at, end: at }, text: insert };
 }
 
-/** A replacement that would leave a figure dangling after it ("once every year twelve (12) months"). */
-export function replacementDangles(text: string, span: Span): boolean {
-  return NUMBER_START_RE.test(text.slice(span.end, span.end + 30));
+/**
+ * What a replacement replaces: the phrase, and the figure that completes it when the phrase ends before
+ * one ("no more than once every" + "three years"), so that none is left dangling ("once every year three
+ * years"). None when a figure follows that is not a duration.
+ */
+export function replacedSpan(text: string, span: Span): Span | undefined {
+  if (!NUMBER_START_RE.test(text.slice(span.end, span.end + 30))) return span;
+  const rest = text.slice(span.end, span.end + 60);
+  const d = findDurations(rest).find((x) => /^\s*$/.test(rest.slice(0, x.span.start)));
+  return d ? { start: span.start, end: span.end + d.span.end } : undefined;
 }
 
 const CUSTOMER_WORDS = ['customer', 'client', 'controller', 'licensee', 'buyer', 'purchaser', 'subscriber', 'you', 'opdrachtgever', 'verwerkingsverantwoordelijke', 'afnemer', 'klant', 'licentienemer', 'u'];

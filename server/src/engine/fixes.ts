@@ -6,7 +6,7 @@
 import { clausesFor, fillClause, type CatalogueClause } from './catalogue.js';
 import { insertionText, lineBreak, placeClause, type Placement } from './placement.js';
 import { loadRuleData } from './rule-data.js';
-import { completionEdit, isCompletion, keepsWords, replacementDangles } from './completions.js';
+import { completionEdit, isCompletion, keepsWords, replacedSpan } from './completions.js';
 import type { DocumentModel } from './markdown.js';
 import type { ContractType, Finding, Fix, Language, Span, TextEdit, TopicId } from './types.js';
 
@@ -70,9 +70,10 @@ export function replaceFix(ctx: FixContext, finding: Finding, replacement: strin
     const shown = text.slice(finding.span.start, edit.span.start) + edit.text;
     return { title: label('complete', ctx.uiLanguage, { text: shown.trim() }), kind: 'replace-phrase', preferred: true, edits: [edit] };
   }
-  if (replacement === phrase || replacementDangles(text, finding.span)) return undefined;
-  const suggestion = !keepsWords(phrase, replacement);
-  return { title: label('replace', ctx.uiLanguage, { text: replacement }), kind: 'replace-phrase', preferred: !suggestion, ...(suggestion && { suggestion: true }), edits: [{ span: finding.span, text: replacement }] };
+  const span = replacedSpan(text, finding.span);
+  if (!span || replacement === text.slice(span.start, span.end)) return undefined;
+  const suggestion = !keepsWords(text.slice(span.start, span.end), replacement);
+  return { title: label('replace', ctx.uiLanguage, { text: replacement }), kind: 'replace-phrase', preferred: !suggestion, ...(suggestion && { suggestion: true }), edits: [{ span, text: replacement }] };
 }
 
 /** The block holding an offset, by binary search: blocks are in document order. */
