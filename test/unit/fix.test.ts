@@ -54,7 +54,7 @@ test('a missing clause is inserted as a new article, numbered in the document st
   assert.equal(fix.preferred, true);
   assert.equal(fix.kind, 'insert-clause');
   const text = CONTRACT.slice(0, fix.edits[0].span.start) + fix.edits[0].text + CONTRACT.slice(fix.edits[0].span.end);
-  assert.match(text, /## 3\. Term[\s\S]*## 4\. Liability for security failures\n\nThe Provider [\s\S]*## Signatures/);
+  assert.match(text, /## 3\. Term[\s\S]*## 4\. Liability for security failures\n\n4\.1 The Provider [\s\S]*\n\n4\.2 [\s\S]*## Signatures/, 'numbered as the document numbers its paragraphs');
   assert.ok(liability.fixes.filter((f) => f.kind === 'insert-clause').length >= 2, 'every variant is offered');
 });
 
@@ -79,7 +79,7 @@ test('a Dutch contract gets a Dutch clause with its own party names and article 
   const nl = `# Overeenkomst\n\nTussen Leverancier B.V. ("Leverancier") en Gemeente Voorbeeld ("Opdrachtgever").\n\n## Artikel 1 – Onderwerp\n\n1.1 Leverancier levert de dienst aan Opdrachtgever.\n\n## Artikel 2 – Looptijd\n\n2.1 De Overeenkomst geldt voor drie jaar.\n`;
   const r = analyze(nl, { type: 'other' });
   const f = r.findings.find((x) => x.topic === 'incident-notification' && x.messageId === 'missing')!;
-  assert.match(f.fixes[0].edits[0].text, /## Artikel 3 – Melding van incidenten\n\nLeverancier meldt Opdrachtgever/);
+  assert.match(f.fixes[0].edits[0].text, /## Artikel 3 – Melding van incidenten\n\n3\.1 Leverancier meldt Opdrachtgever[^\n]*\n\n3\.2 Leverancier doet de melding/);
 });
 
 test('--fix keeps CRLF line endings and the BOM, and writes the file whole', () => {
@@ -136,5 +136,5 @@ test('a playbook folder offers the organisation\'s own clause first', () => {
   writeFileSync(join(dir, 'contract.md'), CONTRACT);
   let out = '';
   run(['--fix-dry-run', join(dir, 'contract.md')], { stdout: (s) => { out += s; }, stderr: (s) => assert.match(s, /^contract\.md: would have /), readStdin: () => '', isTTY: false, cwd: dir });
-  assert.match(out, /\+The Provider is liable for security incidents up to the fees of twelve \(12\) months/);
+  assert.match(out, /\+\d+\.1 The Provider is liable for security incidents up to the fees of twelve \(12\) months/);
 });

@@ -7,6 +7,8 @@ import { clausesFor, fillClause, type CatalogueClause } from './catalogue.js';
 import { insertionText, lineBreak, placeClause, type Placement } from './placement.js';
 import { loadRuleData } from './rule-data.js';
 import { completionEdit, isCompletion, keepsWords, replacedSpan } from './completions.js';
+import { sentencesOf } from './article-scheme.js';
+import { findDefinitions } from './definitions.js';
 import type { DocumentModel } from './markdown.js';
 import type { ContractType, Finding, Fix, Language, Span, TextEdit, TopicId } from './types.js';
 
@@ -34,10 +36,52 @@ function label(kind: keyof typeof LABELS, lang: Language, values: Record<string,
 }
 
 /** The blocks of text that put `clause` at `placement`: a numbered paragraph, or a new article. */
-function clauseBlocks(ctx: FixContext, clause: CatalogueClause, placement: Placement, extra: number): string[] {
-  const text = fillClause(clause, ctx.language, ctx.parties);
-  if (placement.section) return [`${bump(placement.paragraphNumber, extra)}${text}`];
-  return [placement.headingLine!(clause.heading[ctx.language], extra), text];
+function clauseBlocks(ctx: FixContext, clause: CatalogueClause, placement: Placement, extra: number, paragraphsBefore = 0): string[] {
+  const text = ownTerms(ctx, fillClause(clause, ctx.language, ownParties(ctx)));
+  if (placement.section) {
+    if (!placement.paragraphNumber) return [text];
+    return sentencesOf(text).map((s, i) => `${bump(placement.paragraphNumber, paragraphsBefore + i)}${s}`);
+  }
+  const heading = placement.headingLine!(clause.heading[ctx.language], extra);
+  if (!placement.paragraphs || !placement.number) return [heading, text];
+  const n = placement.number(extra);
+  return [heading, ...sentencesOf(text).map((s, i) => `${n}.${i + 1}${placement.paragraphs!.dot} ${s}`)];
+}
+
+/** The parties as the contract writes them: "Customer" where it never says "the Customer". */
+function ownParties(ctx: FixContext): { supplier: string; customer: string } {
+  const bare = (name: string) => {
+    const m = /^the (\S.*)$/.exec(name);
+    if (!m || ctx.language !== 'en') return name;
+    const text = ctx.model.text;
+    const all = text.split(m[1]).length - 1;
+    const withArticle = text.split(`the ${m[1]}`).length - 1 + text.split(`The ${m[1]}`).length - 1;
+    return all >= 3 && withArticle * 4 < all ? m[1] : name;
+  };
+  return { supplier: bare(ctx.parties.supplier), customer: bare(ctx.parties.customer) };
+}
+
+const SERVICE_TERMS = /^(?:Services?|Cloud Services?|Subscription Services?|Hosted Services?|SaaS Services?|Platform)$/;
+const DATA_TERMS = /^(?:Customer Data|Client Data|Customer Content|Customer Personal Data|Personal Data)$/;
+const NL_SERVICE_TERMS = /^(?:Dienst|Diensten|Dienstverlening|Clouddienst)$/;
+const NL_DATA_TERMS = /^(?:Klantgegevens|Gegevens|Persoonsgegevens)$/;
+
+/** The clause in the contract's own defined terms for the service and the data ("the Service", "Customer Data"). */
+function ownTerms(ctx: FixContext, text: string): string {
+  const defined = new Set(findDefinitions(ctx.model).map((d) => d.term));
+  const pick = (re: RegExp) => [...defined].find((t) => re.test(t));
+  const parties = ownParties(ctx);
+  const customer = parties.customer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (ctx.language === 'en') {
+    const service = pick(SERVICE_TERMS), data = [...defined].find((t) => /^(?:Customer|Client) (?:Data|Content)$/.test(t)) ?? pick(DATA_TERMS);
+    if (service) text = text.replace(/\bthe services\b/g, `the ${service}`);
+    if (data) text = text.replace(new RegExp(`\\b(?:${customer}'s data|the data of ${customer})\\b`, 'gi'), data);
+  } else {
+    const service = pick(NL_SERVICE_TERMS), data = pick(NL_DATA_TERMS);
+    if (service) text = text.replace(/\bde dienstverlening\b/g, `de ${service}`);
+    if (data) text = text.replace(new RegExp(`\\bde gegevens van ${customer}\\b`, 'g'), `de ${data}`);
+  }
+  return text;
 }
 
 function bump(number: string | undefined, extra: number): string {
@@ -145,19 +189,28 @@ export function disableFixes(ctx: FixContext, f: Finding): Fix[] {
   return [...(line ? [line] : []), disableFileFix(ctx, f)];
 }
 
+/**
+ * Whether the clause already stands in the document (a first --fix put it there, and the topic still
+ * reads as missing): a second --fix must not insert it again.
+ */
+function alreadyInserted(ctx: FixContext, clause: CatalogueClause): boolean {
+  const first = sentencesOf(ownTerms(ctx, fillClause(clause, ctx.language, ownParties(ctx))))[0];
+  return first !== undefined && ctx.model.text.replace(/\s+/g, ' ').includes(first.replace(/\s+/g, ' '));
+}
+
 /** The preferred clause for every missing topic, numbered one after the other where several land in one place. */
 export function insertAllEdits(ctx: FixContext, findings: Finding[]): TextEdit[] {
   const rules = loadRuleData().topics;
-  const groups = new Map<number, { placement: Placement; blocks: string[] }>();
+  const groups = new Map<number, { placement: Placement; blocks: string[]; articles: number }>();
   for (const f of findings) {
     if (f.messageId === 'missing' && f.topic) {
       const clause = clausesFor(f.topic, ctx.type, ctx.playbook)[0];
-      if (!clause) continue;
+      if (!clause || alreadyInserted(ctx, clause)) continue;
       const placement = placeClause(ctx.model, rules.get(f.topic)!, ctx.language);
       const key = placement.offset * 2 + (placement.section ? 1 : 0);
-      const group = groups.get(key) ?? { placement, blocks: [] };
-      const extra = placement.section ? group.blocks.length : group.blocks.length / 2;
-      group.blocks.push(...clauseBlocks(ctx, clause, placement, extra));
+      const group = groups.get(key) ?? { placement, blocks: [], articles: 0 };
+      group.blocks.push(...clauseBlocks(ctx, clause, placement, group.articles, group.blocks.length));
+      group.articles++;
       groups.set(key, group);
     }
   }
@@ -258,8 +311,9 @@ function insertedClauses(ctx: FixContext, findings: Finding[], guarded: Span[]):
   const rules = loadRuleData().topics;
   let n = 0;
   for (const f of findings) {
-    if (f.messageId !== 'missing' || !f.topic || !clausesFor(f.topic, ctx.type, ctx.playbook)[0]) continue;
-    const at = placeClause(ctx.model, rules.get(f.topic)!, ctx.language).offset;
+    const clause = f.messageId === 'missing' && f.topic ? clausesFor(f.topic, ctx.type, ctx.playbook)[0] : undefined;
+    if (!clause || alreadyInserted(ctx, clause)) continue;
+    const at = placeClause(ctx.model, rules.get(clause.topic)!, ctx.language).offset;
     if (!guarded.some((s) => touches({ span: { start: at, end: at }, text: '' }, s))) n++;
   }
   return n;

@@ -5,6 +5,7 @@
  * and annexes. Never inside a code block, a table or the front matter.
  */
 import type { DocumentModel, Section } from './markdown.js';
+import { insertedNumber, isClosing, moduleStart, paragraphStyle } from './article-scheme.js';
 import type { TopicRule } from './rule-data.js';
 import type { Language, Span } from './types.js';
 
@@ -16,6 +17,10 @@ export interface Placement {
   headingLine?: (title: string, extra: number) => string;
   /** For a clause inside a section: its paragraph number ("7.4 "), if the section numbers them. */
   paragraphNumber?: string;
+  /** For a new article: its number ("14", or "12A" between 12 and 13), given how many come before it in the same place. */
+  number?: (extra: number) => string;
+  /** For a new article in a document that numbers its paragraphs: "14.1" or "14.1." (dot ".") */
+  paragraphs?: { dot: string };
 }
 
 const SIGNATURE_BLOCK_RE = /^\s*(?:\*\*)?\s*(?:in witness whereof|signed|signatures?|for and on behalf|aldus overeengekomen|aldus opgemaakt|ondertekend|handtekening|namens)/i;
@@ -65,23 +70,35 @@ function nextParagraphNumber(lastText: string): string | undefined {
 
 export function placeClause(model: DocumentModel, rule: TopicRule, lang: Language): Placement {
   const home = homeSection(model, rule, lang);
-  if (home) {
+  const modules = moduleStart(model);
+  if (home && (modules === undefined || home.headingSpan.start < modules)) {
     const direct = directBlocksEnd(model, home);
     if (direct) return { offset: outsideProtected(model, direct.end), section: home, paragraphNumber: nextParagraphNumber(direct.lastText) };
   }
-  return placeArticle(model);
+  return placeArticle(model, lang);
 }
 
-/** A new article after the last one, before signatures and annexes. */
-export function placeArticle(model: DocumentModel): Placement {
+/**
+ * A new article after the last substantive one: before the closing articles (general provisions,
+ * definitions at the end), the optional modules, signatures and annexes. Between two articles it takes
+ * the number of the one before with a letter ("12A"), so that no other article changes its number.
+ */
+export function placeArticle(model: DocumentModel, lang: Language = 'en'): Placement {
   const text = model.text;
   const numbered = model.sections.filter((s) => isTopArticle(s) && s.number && /^\d+$/.test(s.number));
   const minLevel = Math.min(...numbered.map((s) => s.level));
   const articles = numbered.filter((s) => s.level === minLevel);
-  const last = articles[articles.length - 1];
+  const modules = moduleStart(model);
+  let substantive = modules === undefined ? articles : articles.filter((s) => s.headingSpan.start < modules);
+  let closing: Section | undefined;
+  while (substantive.length > 1 && isClosing(model, substantive[substantive.length - 1])) {
+    closing = substantive[substantive.length - 1];
+    substantive = substantive.slice(0, -1);
+  }
+  const last = substantive[substantive.length - 1];
   const afterLast = last ? last.headingSpan.end : model.frontMatter?.span.end ?? 0;
   // The first signature block or annex after the last article ends the articles.
-  let offset = text.length;
+  let offset = closing?.headingSpan.start ?? modules ?? text.length;
   for (const s of model.sections) {
     if (s.headingSpan.start >= afterLast && (s.kind === 'annex' || s.kind === 'signatures') && (!last || s.level <= last.level)) { offset = s.headingSpan.start; break; }
   }
@@ -97,11 +114,14 @@ export function placeArticle(model: DocumentModel): Placement {
   const raw = text.slice(last.headingSpan.start, last.headingSpan.end).split(/\r?\n/)[0];
   const m = HEADING_LINE_RE.exec(raw);
   const n = Number(last.number);
-  if (!m) return { offset, section: null, headingLine: (title, extra) => `${'#'.repeat(Math.min(last.level, 6))} ${n + 1 + extra}. ${title}` };
+  const between = numbered.some((s) => s.headingSpan.start >= offset && Number(s.number) === n + 1);
+  const number = (extra: number) => (between ? insertedNumber(n, extra, lang) : String(n + 1 + extra));
+  const paragraphs = paragraphStyle(model, last);
+  if (!m) return { offset, section: null, number, paragraphs, headingLine: (title, extra) => `${'#'.repeat(Math.min(last.level, 6))} ${number(extra)}. ${title}` };
   const shouting = m[4].length > 3 && m[4] === m[4].toUpperCase();
   return {
-    offset, section: null,
-    headingLine: (title, extra) => `${m[1]}${n + 1 + extra}${m[3] || '. '}${shouting ? title.toUpperCase() : title}${m[5]}`,
+    offset, section: null, number, paragraphs,
+    headingLine: (title, extra) => `${m[1]}${number(extra)}${m[3] || '. '}${shouting ? title.toUpperCase() : title}${m[5]}`,
   };
 }
 

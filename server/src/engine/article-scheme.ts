@@ -1,0 +1,74 @@
+/**
+ * How a contract is built, for placing a new article as a drafter would: which articles are substantive
+ * and which are the closing ones (general and miscellaneous provisions, definitions at the end), where
+ * the optional modules begin (ARBIT's "Bijzondere bepalingen …"), and whether paragraphs are numbered.
+ */
+import type { DocumentModel, Section } from './markdown.js';
+
+/** Closing articles: a new substantive article goes before them. */
+const CLOSING_RE = /^(?:general(?: terms| provisions)?|miscellaneous(?: provisions)?|final provisions|general and final provisions|boilerplate|definitions?|defined terms|interpretation|slotbepalingen|algemene slotbepalingen|overige bepalingen|diversen|definities|begrippen|begripsbepalingen)$/i;
+/** Optional modules and product-specific parts: they bind only some contracts, so a clause never goes in one. */
+const MODULE_RE = /^(?:bijzondere bepalingen|aanvullende bepalingen|module\b|optional module|additional terms for|specific terms|product[- ]specific terms|service[- ]specific terms)/i;
+
+export function titleWords(title: string): string {
+  return title.replace(/^\s*(?:article|artikel|section|clause)?\s*[\d.ivxlc]*\.?\s*[–—:-]?\s*/i, '').replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The words of an article's title: its own heading, or the heading right under a bare "Artikel 12". */
+function articleTitle(model: DocumentModel, s: Section): string {
+  const own = titleWords(s.title);
+  if (own) return own;
+  const child = model.sections.find((c) => c.parent === s);
+  return child && child.headingSpan.start - s.headingSpan.end < 10 ? titleWords(child.title) : '';
+}
+
+export function isClosing(model: DocumentModel, s: Section): boolean {
+  return s.kind === 'definitions' || CLOSING_RE.test(articleTitle(model, s));
+}
+
+/** Where the first optional module begins, with the empty headings just above it ("Algemene Rijksvoorwaarden … (ARBIT)"). */
+export function moduleStart(model: DocumentModel): number | undefined {
+  const i = model.sections.findIndex((s) => s.kind !== 'preamble' && s.kind !== 'title' && MODULE_RE.test(titleWords(s.title)));
+  const byLine = moduleLine(model);
+  if (i < 0) return byLine;
+  if (byLine !== undefined && byLine < model.sections[i].headingSpan.start) return byLine;
+  let at = i;
+  const hasBlocks = (s: Section) => model.blocks.some((b) => b.section === s && b.kind !== 'heading');
+  while (at > 1 && !hasBlocks(model.sections[at - 1]) && model.sections[at - 1].kind !== 'article') at--;
+  while (at > 1 && !hasBlocks(model.sections[at - 1]) && !model.sections[at - 1].number && model.sections[at - 1].kind === 'article') at--;
+  return model.sections[at].headingSpan.start;
+}
+
+/** A title line the parser does not take for a heading ("####Bijzondere bepalingen koop", "**Module B**"), with the title lines just above it. */
+function moduleLine(model: DocumentModel): number | undefined {
+  const titleLine = (t: string) => t.length < 120 && !/\n/.test(t.trim()) && /^\s*(?:#+|\*\*)/.test(t);
+  const words = (t: string) => t.replace(/^\s*(?:#+|\*\*)\s*/, '').replace(/\*\*\s*$/, '').trim();
+  const i = model.blocks.findIndex((b) => b.kind === 'paragraph' && titleLine(b.text) && MODULE_RE.test(words(b.text)));
+  if (i < 0) return undefined;
+  let at = i;
+  while (at > 0 && model.blocks[at - 1].kind === 'paragraph' && titleLine(model.blocks[at - 1].text) && model.blocks[at - 1].section === model.blocks[i].section) at--;
+  return model.blocks[at].span.start;
+}
+
+/** Whether the article's paragraphs are numbered after it ("12.1", "12.1."), and with a final dot. */
+export function paragraphStyle(model: DocumentModel, article: Section): { dot: string } | undefined {
+  for (const b of model.blocks) {
+    if (b.span.start < article.headingSpan.end || b.kind === 'heading') continue;
+    if (b.span.start >= article.span.end) break;
+    if (/^\s*(?:#+|\*\*)/.test(b.text) && b.text.trim().length < 120) continue; // a title line under "Artikel 37"
+    const m = new RegExp(`^\\s*${article.number}\\.(\\d+)(\\.?)\\s`).exec(b.text);
+    return m ? { dot: m[2] } : undefined;
+  }
+  return undefined;
+}
+
+/** A clause's text as paragraphs, one per sentence: for a document that numbers its paragraphs. */
+export function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.;])\s+(?=\p{Lu})/u).map((s) => s.trim()).filter(Boolean);
+}
+
+/** "12" + 0 → "12A" (nl "12a"): an article between 12 and 13 that leaves the others' numbers alone. */
+export function insertedNumber(n: number, extra: number, lang: string): string {
+  const letter = String.fromCharCode(65 + (extra % 26));
+  return `${n}${lang === 'nl' ? letter.toLowerCase() : letter}`;
+}
