@@ -10,7 +10,9 @@ const Q = '["“”\'‘’]';
 const TERM = `([\\p{Lu}][\\p{L}\\p{N}-]*(?:\\s+(?:of|and|for|van|voor|en|de|het|[\\p{Lu}][\\p{L}\\p{N}-]*)){0,5})`;
 const MEANS_RE = new RegExp(`${Q}${TERM}${Q}\\s*(?:[,:]|\\)|\\s+(?:means|shall mean|has the meaning|refers to|includes|betekent|houdt in|wordt verstaan))`, 'gu');
 const PARENTHETICAL_RE = new RegExp(`\\(\\s*(?:the\\s+|a\\s+|an\\s+|hereinafter(?: referred to as)?:?\\s*(?:the\\s+)?|hierna(?: te noemen)?:?\\s*(?:de\\s+|het\\s+)?|each a\\s+|together the\\s+|jointly the\\s+|referred to as\\s+(?:the\\s+)?)?${Q}${TERM}${Q}`, 'gu');
-const DEFINITION_LIST_RE = new RegExp(`^\\s*(?:[-*+]\\s+|\\d+(?:\\.\\d+)*\\.?\\s+|\\(?[a-z]{1,3}[.)]\\s+)?${TERM}\\s*:\\s+\\S`, 'gmu');
+// `[^\\S\\n\\r]*`, not `\\s*`: with the m flag, `^\\s*` starts at every line of a run of blank lines
+// and runs over all of them (quadratic time).
+const DEFINITION_LIST_RE = new RegExp(`^[^\\S\\n\\r\\u2028\\u2029]*(?:[-*+]\\s+|\\d+(?:\\.\\d+)*\\.?\\s+|\\(?[a-z]{1,3}[.)]\\s+)?${TERM}\\s*:\\s+\\S`, 'gmu');
 
 /** A definition found in a block, offset relative to the block. */
 interface LocalDefinition { term: string; start: number; length: number; meaning: string }

@@ -23,8 +23,42 @@ export interface Placement {
   paragraphs?: { dot: string };
 }
 
-const SIGNATURE_BLOCK_RE = /^\s*(?:\*\*)?\s*(?:in witness whereof|signed|signatures?|for and on behalf|aldus overeengekomen|aldus opgemaakt|ondertekend|handtekening|namens)/i;
-const HEADING_LINE_RE = /^(\s*(?:#{1,6}\s+)?(?:\*\*)?\s*(?:article|artikel|section|clause|art\.)?\s*)(\d+)(\.?\s*[–—:-]?\s*)(.*?)(\s*\**\s*)$/i;
+/** Tested on the text without its leading spaces: `^\s*(?:\*\*)?\s*` is quadratic over a run of them. */
+const SIGNATURE_BLOCK_RE = /^(?:\*\*)?\s*(?:in witness whereof|signed|signatures?|for and on behalf|aldus overeengekomen|aldus opgemaakt|ondertekend|handtekening|namens)/i;
+/**
+ * A heading line as prefix, number, separator, words and trailing emphasis: what the regular expression
+ * `^(\s*(?:#{1,6}\s+)?(?:\*\*)?\s*(?:article|…)?\s*)(\d+)(\.?\s*[–—:-]?\s*)(.*?)(\s*\**\s*)$` matched,
+ * read in one pass: the expression backtracked in cubic time over runs of spaces.
+ */
+const HEADING_PREFIX_RE = /\s*/y;
+const HEADING_KEYWORD_RE = /article|artikel|section|clause|art\./iy;
+const HEADING_DIGITS_RE = /\d+/y;
+const HEADING_SEPARATOR_RE = /\.?\s*[–—:-]?\s*/y;
+const HASHES_RE = /#{1,6}(?=\s)/y;
+
+export function headingLineParts(raw: string): [string, string, string, string, string, string] | null {
+  let at = 0;
+  const take = (re: RegExp): string => { re.lastIndex = at; const m = re.exec(raw); if (m) at += m[0].length; return m ? m[0] : ''; };
+  take(HEADING_PREFIX_RE);
+  if (take(HASHES_RE)) take(HEADING_PREFIX_RE);
+  if (raw.startsWith('**', at)) at += 2;
+  take(HEADING_PREFIX_RE);
+  take(HEADING_KEYWORD_RE);
+  take(HEADING_PREFIX_RE);
+  const prefix = raw.slice(0, at);
+  const digits = take(HEADING_DIGITS_RE);
+  if (!digits) return null;
+  const separator = take(HEADING_SEPARATOR_RE);
+  // The longest tail of spaces, asterisks, spaces.
+  let end = raw.length;
+  const isSpace = (i: number) => /\s/.test(raw[i]);
+  while (end > at && isSpace(end - 1)) end--;
+  while (end > at && raw[end - 1] === '*') end--;
+  while (end > at && isSpace(end - 1)) end--;
+  const words = raw.slice(at, end);
+  if (/[\n\r\u2028\u2029]/.test(words)) return null;
+  return [raw, prefix, digits, separator, words, raw.slice(end)];
+}
 
 export function lineBreak(text: string): string {
   return /\r\n/.test(text.slice(0, 10_000)) ? '\r\n' : '\n';
@@ -103,7 +137,7 @@ export function placeArticle(model: DocumentModel, lang: Language = 'en'): Place
     if (s.headingSpan.start >= afterLast && (s.kind === 'annex' || s.kind === 'signatures') && (!last || s.level <= last.level)) { offset = s.headingSpan.start; break; }
   }
   for (const b of model.blocks) {
-    if (b.span.start >= afterLast && b.span.start < offset && SIGNATURE_BLOCK_RE.test(b.text)) { offset = b.span.start; break; }
+    if (b.span.start >= afterLast && b.span.start < offset && SIGNATURE_BLOCK_RE.test(b.text.trimStart())) { offset = b.span.start; break; }
   }
   // A thematic break or signature table just before the signatures stays with them.
   offset = outsideProtected(model, offset);
@@ -112,7 +146,7 @@ export function placeArticle(model: DocumentModel, lang: Language = 'en'): Place
 
   if (!last) return { offset, section: null, headingLine: (title) => `## ${title}` };
   const raw = text.slice(last.headingSpan.start, last.headingSpan.end).split(/\r?\n/)[0];
-  const m = HEADING_LINE_RE.exec(raw);
+  const m = headingLineParts(raw);
   const n = Number(last.number);
   const between = numbered.some((s) => s.headingSpan.start >= offset && Number(s.number) === n + 1);
   const number = (extra: number) => (between ? insertedNumber(n, extra, lang) : String(n + 1 + extra));

@@ -18,7 +18,14 @@ export function fold(word: string): string {
   return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
 }
 
+/**
+ * natural's Porter stemmers take time quadratic in a word's length; no word of a contract is longer than
+ * this (Dutch compounds included), so a longer "word" (a run of letters) is its own stem.
+ */
+export const MAX_STEMMED_LENGTH = 64;
+
 export function stem(word: string, lang: Language): string {
+  if (word.length > MAX_STEMMED_LENGTH) return word;
   const cache = stemCache[lang];
   let s = cache.get(word);
   if (s === undefined) {
