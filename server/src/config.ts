@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
 import { Ajv, type ErrorObject } from 'ajv';
-import picomatch from 'picomatch';
+import { compileGlob, GlobError } from './glob.js';
 import schema from '../../schemas/clauselintrc.schema.json' with { type: 'json' };
 import { CONFIG_FILES } from './config-names.js';
 import type { Settings } from './engine/types.js';
@@ -105,14 +105,44 @@ export function parseConfig(file: string, text: string): Settings | null {
     const pointer = pointerBase + e.instancePath + (key !== undefined ? `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` : '');
     throw new ConfigError(file, lineOf(text, offsetOf(doc, pointer)), describe(e));
   }
+  const problem = patternProblem(data as Settings);
+  if (problem) throw new ConfigError(file, lineOf(text, offsetOf(doc, pointerBase + problem.pointer)), problem.message);
   return data as Settings;
+}
+
+/** Limits on the patterns a configuration brings: they come from the workspace, and are matched in every file. */
+export const MAX_PHRASE_LENGTH = 200;
+export const MAX_PHRASE_WORDS = 24;
+export const MAX_PHRASE_GAPS = 4;
+
+/** What is wrong with a configuration's weak phrases or ignore globs, and where (a JSON pointer). */
+function patternProblem(settings: Settings): { pointer: string; message: string } | undefined {
+  for (const [i, entry] of (settings.weakPhrases ?? []).entries()) {
+    const where = `/weakPhrases/${i}/phrase`;
+    const phrase = entry.phrase;
+    if (phrase.length > MAX_PHRASE_LENGTH) return { pointer: where, message: `“weakPhrases.${i}.phrase” is longer than ${MAX_PHRASE_LENGTH} characters` };
+    const words = phrase.trim().split(/\s+/);
+    if (words.length > MAX_PHRASE_WORDS) return { pointer: where, message: `“weakPhrases.${i}.phrase” has more than ${MAX_PHRASE_WORDS} words` };
+    const gaps = words.filter((w) => w === '...').length;
+    if (gaps > MAX_PHRASE_GAPS) return { pointer: where, message: `“weakPhrases.${i}.phrase” has ${gaps} “...” gaps; at most ${MAX_PHRASE_GAPS} are allowed` };
+    if (words.every((w) => w === '...')) return { pointer: where, message: `“weakPhrases.${i}.phrase” needs at least one word besides “...”` };
+  }
+  for (const key of ['ignores', 'standardTexts'] as const) {
+    for (const [i, glob] of (settings[key] ?? []).entries()) {
+      try { compileGlob(glob); } catch (err) {
+        if (!(err instanceof GlobError)) throw err;
+        return { pointer: `/${key}/${i}`, message: `“${key}.${i}” ${err.message}` };
+      }
+    }
+  }
+  return undefined;
 }
 
 function load(file: string, text: string): LoadedConfig | null {
   const settings = parseConfig(file, text);
   if (!settings) return null;
   const dir = dirname(file);
-  const matchers = (settings.ignores ?? []).map((g) => picomatch(g, { dot: true }));
+  const matchers = (settings.ignores ?? []).map((g) => compileGlob(g));
   return {
     file, dir, settings,
     isIgnored: (path) => {

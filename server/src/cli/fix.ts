@@ -5,7 +5,7 @@
  */
 import { accessSync, chmodSync, chownSync, constants, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlob } from '../glob.js';
 import type { AnalysisDetails } from '../engine/analyze.js';
 import { applyEdits, planFix, standardTextSpans, type FixPlan } from '../engine/fixes.js';
 import type { LoadedConfig } from '../config.js';
@@ -39,7 +39,7 @@ export function configMarksStandard(config: LoadedConfig, path: string): boolean
   const globs = config.settings.standardTexts ?? [];
   if (!globs.length) return false;
   const rel = relative(config.dir, resolve(path)).split(sep).join('/');
-  return !rel.startsWith('..') && globs.some((g) => picomatch(g, { dot: true })(rel));
+  return !rel.startsWith('..') && globs.some((g) => compileGlob(g)(rel));
 }
 
 export interface FileFix { plan: FixPlan; fixed: string; suggested: string }

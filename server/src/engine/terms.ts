@@ -53,27 +53,43 @@ export function compileTerm(term: string, lang: Language, literal = false): Comp
 
 const MAX_GAP = 3;
 
-function matchAt(steps: Step[], tokens: Token[], i: number, s: number): number {
+/**
+ * The end of a match of `steps` from `s` at token `i`, or -1. Gaps would make this exponential in their
+ * number ((MAX_GAP + 1) ** gaps tries); `failed` remembers the (token, step) pairs that cannot match, for
+ * every start in one token list, so each pair is tried once: time linear in tokens × steps.
+ */
+function matchAt(steps: Step[], tokens: Token[], i: number, s: number, failed?: Set<number>): number {
   if (s === steps.length) return i - 1;
   const step = steps[s];
   if (step.gap) {
+    const key = s * (tokens.length + 1) + i;
+    if (failed?.has(key)) return -1;
     for (let g = 0; g <= MAX_GAP && i + g <= tokens.length; g++) {
-      const end = matchAt(steps, tokens, i + g, s + 1);
+      const end = matchAt(steps, tokens, i + g, s + 1, failed);
       if (end >= 0) return end;
     }
+    failed?.add(key);
     return -1;
   }
   if (i >= tokens.length || !step.test(tokens[i])) return -1;
-  return matchAt(steps, tokens, i + 1, s + 1);
+  return matchAt(steps, tokens, i + 1, s + 1, failed);
+}
+
+/** Terms of more than one gap get the memo; one gap tries at most MAX_GAP + 1 ways. */
+function memoFor(term: CompiledTerm): Set<number> | undefined {
+  let gaps = 0;
+  for (const step of term.steps) if (step.gap) gaps++;
+  return gaps > 1 ? new Set() : undefined;
 }
 
 /** Every place where one of `terms` occurs in `tokens`, skipping masked tokens. */
 export function findTerms(terms: CompiledTerm[], tokens: Token[], masked?: Set<number>): TermMatch[] {
   const found: TermMatch[] = [];
   for (const term of terms) {
+    const failed = memoFor(term);
     for (let i = 0; i < tokens.length; i++) {
       if (masked?.has(i)) continue;
-      const last = matchAt(term.steps, tokens, i, 0);
+      const last = matchAt(term.steps, tokens, i, 0, failed);
       if (last >= 0) {
         let clean = true;
         if (masked) for (let k = i; k <= last; k++) if (masked.has(k)) { clean = false; break; }
@@ -86,9 +102,10 @@ export function findTerms(terms: CompiledTerm[], tokens: Token[], masked?: Set<n
 
 export function hasTerm(terms: CompiledTerm[], tokens: Token[], masked?: Set<number>): boolean {
   for (const term of terms) {
+    const failed = memoFor(term);
     for (let i = 0; i < tokens.length; i++) {
       if (masked?.has(i)) continue;
-      if (matchAt(term.steps, tokens, i, 0) >= 0) return true;
+      if (matchAt(term.steps, tokens, i, 0, failed) >= 0) return true;
     }
   }
   return false;
