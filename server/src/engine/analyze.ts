@@ -5,12 +5,12 @@
 import { parseMarkdown, type Block, type DocumentModel, type Section } from './markdown.js';
 import { readFrontMatter, type DeclaredSettings } from './front-matter.js';
 import { blocksLanguage } from './language.js';
-import { inferType, TYPE_SAMPLE } from './contract-type.js';
+import { inferType, TYPE_SAMPLE, type TypeInference } from './contract-type.js';
 import { loadRuleData, type TopicRule } from './rule-data.js';
 import { buildUnits, type Sentence } from './units.js';
 import { detectTopics, evaluateTopic, type Context, type TopicEvaluation, type Problem } from './topic-evaluation.js';
 import { findDefinitions } from './definitions.js';
-import { missingReferences, undeclaredRegimes, undefinedTerms, type RawFinding } from './document-checks.js';
+import { absentReferences, missingReferences, undeclaredRegimes, undefinedTerms, type RawFinding } from './document-checks.js';
 import { applyInlineControl } from './inline-control.js';
 import { findParties } from './parties.js';
 import { formatHours, formatMonths, formatYears, joinList, message, type MessageId } from './messages.js';
@@ -33,6 +33,7 @@ export const DOCUMENT_RULES: Record<string, Severity> = {
   'missing-reference': 'information',
   'undeclared-regime': 'hint',
   'front-matter': 'warning',
+  'contract-type': 'information',
 };
 export const TOPIC_RULE_SEVERITY: Severity = 'warning';
 
@@ -98,7 +99,9 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
     for (const [top, parts] of blocks) sectionLang.set(top, blocksLanguage(parts, data.language) ?? language);
   }
   const langOf = (section: Section): Language => sectionLang.get(topOf(section)) ?? language;
-  const [type, typeSource] = pick(declared.type, settings.type, () => inferType(model.title?.text ?? model.blocks[0]?.text ?? '', bodyText(model, TYPE_SAMPLE), language, data.language));
+  let inference: TypeInference | undefined;
+  const [type, typeSource] = pick(declared.type, settings.type, () => (inference = inferType(model.title?.text ?? model.blocks[0]?.text ?? '', bodyText(model, TYPE_SAMPLE), language, data.language)).type);
+  if (inference && inference.confidence !== 'clear') raw.push(typeFinding(inference, language, titleLine(model)));
   const regimesPicked = declared.regimes ?? settings.regimes;
   const regimes = [...new Set(regimesPicked ?? [])].sort() as Regime[];
   const regimesSource: Source | null = declared.regimes ? 'front-matter' : settings.regimes ? 'config' : null;
@@ -107,7 +110,7 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
   const units = buildUnits(model, langOf);
   const definitions = findDefinitions(model);
   const parties = findParties(model, language);
-  const ctx: Context = { type, regimes, language, languageData: data.language, definedTerms: new Set(definitions.map((d) => d.term.toLowerCase())), definitions, aliasCache: new Map(), playbookPhrases: settings.weakPhrases ?? [], partyNames: parties.names };
+  const ctx: Context = { type, regimes, language, languageData: data.language, definedTerms: new Set(definitions.map((d) => d.term.toLowerCase())), definitions, aliasCache: new Map(), playbookPhrases: settings.weakPhrases ?? [], partyNames: parties.names, ...unbackedWords(model) };
   const bySection = new Map<number, Sentence[]>();
   for (const s of units.sentences) {
     const list = bySection.get(s.section.index);
@@ -138,6 +141,32 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
 }
 
 /** The blocks' text joined by line breaks, as far as `length` characters. */
+/** An inferred type worth declaring: named with why, so that a drafter can confirm or correct it. */
+function typeFinding(inference: TypeInference, lang: Language, span: Span): RawFinding {
+  const quoted = inference.because.map((w) => `“${w}”`);
+  const because = quoted.length ? (lang === 'nl' ? ` (vanwege ${joinList(quoted, lang)})` : ` (from ${joinList(quoted, lang)})`) : '';
+  return {
+    ruleId: 'contract-type', messageId: inference.confidence === 'close' ? 'contract-type-close' : 'contract-type-thin', span,
+    values: { type: inference.type, because, ...(inference.runnerUp && { runnerUp: inference.runnerUp }) },
+  };
+}
+
+/** The words of references to annexes the document lacks, found by binary search over their spans. */
+function unbackedWords(model: DocumentModel): { unbacked: (start: number) => boolean; absentAnnexes: string[] } {
+  const { spans, keys } = absentReferences(model);
+  return {
+    absentAnnexes: keys,
+    unbacked: (start) => {
+      let lo = 0, hi = spans.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (spans[mid].end <= start) lo = mid + 1; else if (spans[mid].start > start) hi = mid - 1; else return true;
+      }
+      return false;
+    },
+  };
+}
+
 function bodyText(model: DocumentModel, length: number): string {
   const parts: string[] = [];
   let at = 0;
@@ -175,6 +204,8 @@ function describe(problem: Problem, rule: TopicRule, lang: Language): { messageI
     }
     case 'disclaimed':
       return { messageId: 'disclaimed', values: { phrase: problem.phrase } };
+    case 'hedged':
+      return { messageId: 'hedged', values: { phrase: problem.phrase } };
     case 'playbook-phrase': {
       const e = problem.entry;
       const detail = e.message ?? (lang === 'nl' ? `“${problem.phrase}” staat op de lijst van zwakke formuleringen van uw organisatie` : `“${problem.phrase}” is on your organisation's list of weak phrases`);

@@ -92,7 +92,24 @@ function certificateStandard(sentences: ClauseSentence[]): CheckResult {
   return { met: false };
 }
 
-export function runCheck(point: StrongPoint, rule: TopicRule, sentences: ClauseSentence[], regimes: Regime[]): CheckResult {
+/** Links and web addresses: what a page says is not in the contract. */
+const LINK_RE = /\]\([^)\s]*\)|<?https?:\/\/[^\s>)]+|\bwww\.[^\s>)]+/g;
+
+/** Whether a word stands in the text as itself: not in a link, not in a reference to an annex the document lacks. */
+export type Unbacked = (start: number) => boolean;
+
+function ownWords(s: ClauseSentence, unbacked?: Unbacked): Token[] {
+  const links: [number, number][] = [];
+  for (const m of s.text.matchAll(LINK_RE)) links.push([s.span.start + m.index!, s.span.start + m.index! + m[0].length]);
+  if (!links.length && !unbacked) return s.tokens;
+  return s.tokens.filter((t) => !links.some(([a, b]) => t.start >= a && t.end <= b) && !unbacked?.(t.start));
+}
+
+/**
+ * `unbacked` tells the words that refer to text the document does not contain: a strong point needs
+ * words of the clause itself, so "the measures in Annex 3" meets none when there is no Annex 3.
+ */
+export function runCheck(point: StrongPoint, rule: TopicRule, sentences: ClauseSentence[], regimes: Regime[], unbacked?: Unbacked): CheckResult {
   switch (point.check) {
     case 'duration': return durationCheck(point, rule, sentences, regimes);
     case 'percent': return { met: sentences.some((s) => findPercentages(s.text).some((p) => p >= 90 && p <= 100)) };
@@ -101,7 +118,7 @@ export function runCheck(point: StrongPoint, rule: TopicRule, sentences: ClauseS
     case 'certificate-standard': return certificateStandard(sentences);
     default: {
       if (!point.concept) return { met: false };
-      const met = sentences.some((s) => findTerms(conceptTerms(rule, point.concept!, s.lang), s.tokens).length > 0);
+      const met = sentences.some((s) => findTerms(conceptTerms(rule, point.concept!, s.lang), ownWords(s, unbacked)).length > 0);
       return { met };
     }
   }

@@ -48,6 +48,7 @@ interface Vocabulary {
 export interface CommitmentData {
   markers: { duty: Record<Language, string[]>; right: Record<Language, string[]> };
   none: Record<Language, string[]>;
+  recitals: Record<Language, string[]>;
   prepositions: Record<Language, string[]>;
   objectPronouns: Record<Language, string[]>;
   possessives: Record<Language, string[]>;
@@ -93,13 +94,15 @@ function vocabulary(data: LanguageData, lang: Language, names: PartyNames): Voca
  */
 type MentionRole = 'subject' | 'object' | 'addressed';
 interface Mention { first: number; last: number; party: Exclude<Party, 'unknown'>; role: MentionRole; clause: number }
-interface Anchor { at: number; last: number; force: Force; party: Party }
+interface Anchor { at: number; last: number; force: Force; party: Party; clause: number }
 
 /** What one sentence commits to, worked out once: its party mentions and its markers with their parties. */
 export interface SentenceCommitments {
-  /** The sentence commits to nothing: force majeure, survival, a fragment without party or marker. */
+  /** The sentence commits to nothing: force majeure, survival, a recital. */
   none: boolean;
   anchors: Anchor[];
+  /** The clause each word is in (see clausesOf). */
+  clauses: number[];
   /** The party the sentence speaks of when it has no marker: its subject, else the counterpart of whom it addresses. */
   fallback?: Commitment;
   /** Whether the sentence names a party at all. */
@@ -176,7 +179,7 @@ const counterpart: Record<Exclude<Party, 'unknown'>, Party> = { supplier: 'custo
 export function sentenceCommitments(s: Sentence, data: LanguageData, names: PartyNames): SentenceCommitments {
   const v = vocabulary(data, s.lang, names);
   const tokens = s.tokens;
-  if (findTerms(v.none, tokens).length) return { none: true, anchors: [], mentionsParty: false };
+  if (findTerms(v.none, tokens).length) return { none: true, anchors: [], clauses: [], mentionsParty: false };
   const clauses = clausesOf(s, v);
   const found = mentions(s, v, clauses);
   const anchors: Anchor[] = [];
@@ -185,7 +188,7 @@ export function sentenceCommitments(s: Sentence, data: LanguageData, names: Part
       if (anchors.some((a) => a.at <= m.last && m.first <= a.last)) continue;
       // "may not", "mag niet": a permission denied is a duty.
       const denied = force === 'right' && v.negations.has(tokens[m.last + 1]?.word ?? '');
-      anchors.push({ at: m.first, last: m.last, force: denied ? 'duty' : force, party: subjectOf(m.first, m.last, tokens, found, clauses, s.lang, v) });
+      anchors.push({ at: m.first, last: m.last, force: denied ? 'duty' : force, party: subjectOf(m.first, m.last, tokens, found, clauses, s.lang, v), clause: clauses[m.first] });
     }
   }
   anchors.sort((a, b) => a.at - b.at);
@@ -193,7 +196,7 @@ export function sentenceCommitments(s: Sentence, data: LanguageData, names: Part
   const addressed = found.find((m) => m.role === 'addressed');
   const fallback: Commitment | undefined = subject ? { party: subject.party, force: 'duty' }
     : addressed ? { party: counterpart[addressed.party], force: 'duty' } : undefined;
-  return { none: false, anchors, fallback, mentionsParty: found.length > 0 };
+  return { none: false, anchors, clauses, fallback, mentionsParty: found.length > 0 };
 }
 
 /**
@@ -202,8 +205,14 @@ export function sentenceCommitments(s: Sentence, data: LanguageData, names: Part
  * sentence before it in the same paragraph or its list's lead-in.
  */
 export function commitmentAt(c: SentenceCommitments, position: number, previous: Commitment | undefined): Commitment | undefined {
+  // A marker governs the words of its own clause and, from the main clause, those of the clauses in it;
+  // "…, zodat Leverancier kan beoordelen" says nothing of who reports.
+  const clause = c.clauses[position] ?? 0;
   let anchor: Anchor | undefined;
-  for (const a of c.anchors) { if (a.at <= position) anchor = a; else { anchor ??= a; break; } }
+  for (const a of c.anchors) {
+    if (a.clause !== clause && a.clause !== 0) continue;
+    if (a.at <= position) anchor = a; else { anchor ??= a; break; }
+  }
   if (anchor) {
     // "may be disclosed", "will be used": a marker in a sentence that names no party takes the one the text is about.
     if (anchor.party === 'unknown' && previous && !c.mentionsParty) return { party: previous.party, force: anchor.force };
@@ -212,6 +221,7 @@ export function commitmentAt(c: SentenceCommitments, position: number, previous:
   return c.fallback ?? previous;
 }
 
-export function counts(form: CommitmentForm, accepted: readonly CommitmentForm[]): boolean {
-  return accepted.includes(form);
+/** Whether a section's headings make it recitals or background ("Overwegingen", "Background"). */
+export function isRecitals(headingTokens: Token[], lang: Language, data: LanguageData): boolean {
+  return findTerms(compileList(data.commitments.recitals[lang], lang), headingTokens).length > 0;
 }

@@ -61,11 +61,37 @@ const referencesIn = perBlock((block) => [...block.text.matchAll(REF_RE)].map((m
   text: m[0], kind: m[1].toLowerCase(), key: `${m[1].toLowerCase()} ${m[2].toUpperCase()}`, start: m.index!,
 })));
 
-export function missingReferences(model: DocumentModel): RawFinding[] {
+/** The annexes, schedules and exhibits the document itself contains, by their headings. */
+function presentReferences(model: DocumentModel): Set<string> {
   const present = new Set<string>();
   for (const s of model.sections) {
     for (const m of s.title.matchAll(REF_RE)) present.add(`${m[1].toLowerCase()} ${m[2].toUpperCase()}`);
   }
+  return present;
+}
+
+/**
+ * Every mention of an annex the document does not contain, with the keys: what such an annex says is
+ * not in the text, so it meets no strong point (whether or not it is a separate file).
+ */
+export function absentReferences(model: DocumentModel): { spans: Span[]; keys: string[] } {
+  const present = presentReferences(model);
+  const spans: Span[] = [], keys = new Set<string>();
+  for (const block of model.blocks) {
+    if (block.kind === 'heading') continue;
+    for (const ref of referencesIn(block.parsed)) {
+      if (present.has(ref.key)) continue;
+      keys.add(ref.key);
+      // "Annex 3 (Security Schedule)": the title in brackets is part of the reference.
+      const title = /^\s*\([^()]{0,80}\)/.exec(block.text.slice(ref.start + ref.text.length));
+      spans.push({ start: block.span.start + ref.start, end: block.span.start + ref.start + ref.text.length + (title?.[0].length ?? 0) });
+    }
+  }
+  return { spans, keys: [...keys] };
+}
+
+export function missingReferences(model: DocumentModel): RawFinding[] {
+  const present = presentReferences(model);
   // A document with no annexes at all is often a main body whose annexes are separate files.
   const hasAnnexes = model.sections.some((s) => s.kind === 'annex');
   const out: RawFinding[] = [];

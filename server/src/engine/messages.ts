@@ -33,6 +33,10 @@ const TEMPLATES = {
     en: '{topic} is weak: “{phrase}” disclaims the duty this clause speaks of. Why it matters: {refs}. How to fix: remove the disclaimer, or replace the clause with one from the catalogue.',
     nl: '{topic} is zwak: “{phrase}” sluit de verplichting uit waar deze bepaling over gaat. Waarom: {refs}. Oplossing: schrap de uitsluiting, of vervang de bepaling door een bepaling uit de catalogus.',
   },
+  hedged: {
+    en: '{topic} is weak: “{phrase}” makes the duty depend on something the contract does not settle. Why it matters: {refs}. How to fix: state the duty without the condition, or insert a clause from the catalogue.',
+    nl: '{topic} is zwak: “{phrase}” maakt de verplichting afhankelijk van iets wat de overeenkomst niet regelt. Waarom: {refs}. Oplossing: formuleer de verplichting zonder die voorwaarde, of voeg een bepaling uit de catalogus in.',
+  },
   contradiction: {
     en: 'Contradiction on {topic}: this clause says {value}, another clause (line {otherLine}) says {other}. Why it matters: two different figures for one duty make it uncertain which one binds. How to fix: use one figure in both places.',
     nl: 'Tegenstrijdigheid over {topic}: deze bepaling noemt {value}, een andere bepaling (regel {otherLine}) noemt {other}. Waarom: twee verschillende termijnen of bedragen voor één verplichting maken onzeker welke geldt. Oplossing: gebruik op beide plaatsen hetzelfde.',
@@ -48,6 +52,14 @@ const TEMPLATES = {
   'undeclared-regime': {
     en: 'The contract mentions {regimeName} but does not declare the regime “{regime}”, so its extra requirements are not checked. How to fix: add “{regime}” to regimes in the front matter (clauselint: regimes: [{regime}]) or in the configuration.',
     nl: 'De overeenkomst noemt {regimeName}, maar verklaart het regime “{regime}” niet van toepassing, zodat de extra eisen niet worden gecontroleerd. Oplossing: voeg “{regime}” toe aan regimes in de front matter (clauselint: regimes: [{regime}]) of in de configuratie.',
+  },
+  'contract-type-thin': {
+    en: 'Clauselint took this contract for type “{type}”{because}, but the text says little about what is supplied. The type decides which topics are checked. How to fix: declare it in the front matter (clauselint: type: {type}) or with --type.',
+    nl: 'Clauselint houdt deze overeenkomst voor type “{type}”{because}, maar de tekst zegt weinig over wat er wordt geleverd. Het type bepaalt welke onderwerpen worden gecontroleerd. Oplossing: geef het type op in de front matter (clauselint: type: {type}) of met --type.',
+  },
+  'contract-type-close': {
+    en: 'Clauselint took this contract for type “{type}”{because}, but it reads almost as much like “{runnerUp}”. The type decides which topics are checked. How to fix: declare the right one in the front matter (clauselint: type: {type}) or with --type.',
+    nl: 'Clauselint houdt deze overeenkomst voor type “{type}”{because}, maar zij lijkt bijna even sterk op “{runnerUp}”. Het type bepaalt welke onderwerpen worden gecontroleerd. Oplossing: geef het juiste type op in de front matter (clauselint: type: {type}) of met --type.',
   },
   'front-matter': {
     en: 'The front matter cannot be read: {problem}. Clauselint uses the configuration and its own inference instead. How to fix: correct the YAML between the --- lines.',

@@ -13,6 +13,7 @@ const DOCUMENT_RULE_NAMES: Record<string, [string, string]> = {
   'missing-reference': ['Missing annex', 'A reference to an annex, schedule or bijlage that the document lacks.'],
   'undeclared-regime': ['Undeclared regime', 'The text mentions a regime (NIS2, DORA, GDPR, CRA) that is not declared.'],
   'front-matter': ['Front matter', 'The YAML front matter cannot be read.'],
+  'contract-type': ['Contract type', 'The contract type was inferred from thin or ambiguous evidence: worth declaring.'],
 };
 
 export function ruleIndex(): RuleInfo[] {

@@ -4,13 +4,14 @@
  * only the reasoning lives here.
  */
 import { BoundedCache, Interner } from './bounded-cache.js';
-import { longNotice, runCheck, type CheckResult } from './checks.js';
-import { commitmentAt, sentenceCommitments, type Commitment, type CommitmentForm, type PartyNames, type SentenceCommitments } from './commitments.js';
+import { longNotice, runCheck, type CheckResult, type Unbacked } from './checks.js';
+import { commitmentAt, isRecitals, sentenceCommitments, type Commitment, type CommitmentForm, type PartyNames, type SentenceCommitments } from './commitments.js';
 import { compileList, conceptTerms, type LanguageData, type StrongPoint, type TopicRule } from './rule-data.js';
 import { compileTerm, findTerms, hasTerm, type CompiledTerm, type TermMatch } from './terms.js';
 import { tokenize } from './tokens.js';
 import type { Definition } from './definitions.js';
 import type { Sentence, Units } from './units.js';
+import type { Section } from './markdown.js';
 import type { ContractType, Language, PlaybookPhrase, Regime, Span, TopicId, TopicStatus } from './types.js';
 
 export interface Context {
@@ -29,6 +30,10 @@ export interface Context {
   aliasCache: Map<string, CompiledTerm[]>;
   /** What the document calls its supplier and its customer, to tell who owes a duty. */
   partyNames: PartyNames;
+  /** Words that refer to an annex the document lacks: they meet no strong point. */
+  unbacked: Unbacked;
+  /** The absent annexes, for cache keys. */
+  absentAnnexes: string[];
 }
 
 /** Whether a definition's meaning names a concept, by meaning and then concept: every edit reads the same definitions again. */
@@ -62,6 +67,7 @@ function conceptOf(rule: TopicRule, concept: string, lang: Language, ctx: Contex
 export type Problem =
   | { kind: 'weak-phrase'; span: Span; phrase: string; signalIndex: number; sentence: Span }
   | { kind: 'disclaimed'; span: Span; phrase: string }
+  | { kind: 'hedged'; span: Span; phrase: string }
   | { kind: 'shortfall'; span: Span; point: StrongPoint; result: CheckResult }
   | { kind: 'long-notice'; span: Span; days: number; signalIndex: number }
   | { kind: 'playbook-phrase'; span: Span; phrase: string; entry: PlaybookPhrase };
@@ -82,12 +88,34 @@ function applies(point: StrongPoint, ctx: Context): boolean {
 }
 
 function maskedTokens(rule: TopicRule, s: Sentence): Set<number> | undefined {
-  if (!rule.mask) return undefined;
+  const references = referenceTitles(s);
+  if (!rule.mask) return references;
   const hits = findTerms(conceptTerms(rule, rule.mask, s.lang), s.tokens);
-  if (!hits.length) return undefined;
-  const masked = new Set<number>();
+  if (!hits.length) return references;
+  const masked = new Set<number>(references);
   for (const h of hits) for (let i = h.first; i <= h.last; i++) masked.add(i);
   return masked;
+}
+
+/** A heading named after an article number: "Section 6.5 (Limitation of Liability)", "artikel 11 („Melding")". */
+const REFERENCE_TITLE_RE = /\d+(?:\.\d+)*[a-z]?\s*\(\s*["“„']?(\p{Lu}[^()]{0,80})\)/gu;
+const referenceMasks = new WeakMap<object, Set<number> | null>();
+
+/**
+ * The words of headings a sentence refers to by number. A cross-reference or survival clause that names
+ * "(Limitation of Liability)" speaks of another article, not of the topic.
+ */
+function referenceTitles(s: Sentence): Set<number> | undefined {
+  let masked = referenceMasks.get(s.local);
+  if (masked === undefined) {
+    masked = null;
+    for (const m of s.text.matchAll(REFERENCE_TITLE_RE)) {
+      const from = s.span.start + m.index! + m[0].length - m[1].length - 1, to = s.span.start + m.index! + m[0].length;
+      s.tokens.forEach((t, i) => { if (t.start >= from && t.end <= to) (masked ??= new Set()).add(i); });
+    }
+    referenceMasks.set(s.local, masked);
+  }
+  return masked ?? undefined;
 }
 
 /** A sentence is about the topic when every concept of one detection group occurs in it or in its headings, at least one in the sentence. */
@@ -274,7 +302,11 @@ export function detectTopics(rules: TopicRule[], units: Units, ctx: Context): Ma
   };
   // What each sentence commits to as a whole, for the sentence after it and the items of its list.
   const overall = new Map<Sentence, Commitment | undefined>();
+  const recitals = new Map<Section, boolean>();
   units.sentences.forEach((s, i) => {
+    let recital = recitals.get(s.section);
+    if (recital === undefined) recitals.set(s.section, (recital = isRecitals(units.headingTokens(s.section, s.lang), s.lang, ctx.languageData)));
+    if (recital) return;
     const before = units.sentences[i - 1];
     const context = before && before.blockIndex === s.blockIndex ? before : s.leadInSentence;
     const previous = context ? overall.get(context) : undefined;
@@ -320,7 +352,7 @@ function evaluateClause(rule: TopicRule, group: Sentence[], scope: Sentence[], c
       // Figures come from the clause itself (or, tied to a concept by `near`, its section), with the
       // definitions of the terms it uses ("Support Period" means five years); words from its section.
       const figures = point.near ? withDefinitions(scope, ctx, units) : withDefinitions(group, ctx, units);
-      const result = runCheck(point, rule, point.check ? figures : scope, ctx.regimes);
+      const result = runCheck(point, rule, point.check ? figures : scope, ctx.regimes, ctx.unbacked);
       if (!result.met) {
         unmet.push(point);
         if (result.reason && result.span) problems.push({ kind: 'shortfall', span: result.span, point, result });
@@ -405,7 +437,7 @@ function moveClause(stored: StoredClause, now: Sentence[], group: Sentence[]): C
 
 /** What of the document weak signals and clause verdicts depend on besides their sentences: regimes, defined terms, playbook. */
 function documentKey(ctx: Context): string {
-  ctx.documentKey ??= String(documentIds.id(`document\u0001${ctx.regimes.join(',')}\u0001${[...ctx.definedTerms].join('|')}\u0001${JSON.stringify(ctx.playbookPhrases)}`));
+  ctx.documentKey ??= String(documentIds.id(`document\u0001${ctx.absentAnnexes.join(',')}\u0001${ctx.regimes.join(',')}\u0001${[...ctx.definedTerms].join('|')}\u0001${JSON.stringify(ctx.playbookPhrases)}`));
   return ctx.documentKey;
 }
 
@@ -446,7 +478,7 @@ function computeWeakSignals(rule: TopicRule, s: Sentence, ctx: Context): Problem
       if (hits.every((h) => ctx.definedTerms.has(s.text.slice(s.tokens[h.first].start - s.span.start, s.tokens[h.last].end - s.span.start).toLowerCase()))) return;
     } else if (signal.unless) {
       const point = rule.strong.find((p) => p.id === signal.unless);
-      if (point && runCheck(point, rule, [s], ctx.regimes).met) return;
+      if (point && runCheck(point, rule, [s], ctx.regimes, ctx.unbacked).met) return;
     }
     // One report per phrase: the longest match wins where phrases overlap ("as soon as reasonably practicable").
     hits.sort((a, b) => a.first - b.first || b.last - a.last);
@@ -472,6 +504,14 @@ function computeWeakSignals(rule: TopicRule, s: Sentence, ctx: Context): Problem
       const span = spanOf(s, hit);
       problems.push({ kind: 'disclaimed', span, phrase: s.text.slice(span.start - s.span.start, span.end - s.span.start) });
     }
+  }
+  // "audit reports, if any": a duty that holds only if something exists that nothing requires. A hedge is
+  // an aside, closed by punctuation: "if any other failure occurs" is no hedge.
+  const hedge = findTerms(compileList(ctx.languageData.hedges[s.lang], s.lang, true), s.tokens)
+    .find((h) => /^\s*(?:[,;.)\]]|$)/.test(s.text.slice(s.tokens[h.last].end - s.span.start)));
+  if (hedge) {
+    const span = spanOf(s, hedge);
+    problems.push({ kind: 'hedged', span, phrase: s.text.slice(span.start - s.span.start, span.end - s.span.start) });
   }
   return problems;
 }
