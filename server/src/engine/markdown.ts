@@ -9,6 +9,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { BoundedCache } from './bounded-cache.js';
 import { LineIndex } from './lines.js';
+import { blankLinkTargets, htmlComments, neutralise, pieceCuts, PIECE } from './hostile-markdown.js';
 import type { Span } from './types.js';
 
 export type SectionKind = 'title' | 'article' | 'annex' | 'definitions' | 'signatures' | 'preamble';
@@ -102,9 +103,15 @@ const PSEUDO_HEADING_RE = /^(?:(?:article|artikel|section|clause)\s+(?:\d+|[ivxl
 
 function blank(text: string): string {
   // Blank out Markdown syntax with spaces of equal length: offsets into the block stay source offsets.
-  return text
-    .replace(/\]\([^)\n]*\)/g, (m) => ' '.repeat(m.length))
-    .replace(/<!--[\s\S]*?-->/g, (m) => m.replace(/[^\n]/g, ' '))
+  // Link targets and comments in one pass each: their regular expressions rescan from every unclosed one.
+  let out = blankLinkTargets(text);
+  const comments = htmlComments(out);
+  if (comments.length) {
+    let joined = '', from = 0;
+    for (const c of comments) { joined += out.slice(from, c.index) + out.slice(c.index, c.index + c.length).replace(/[^\n]/g, ' '); from = c.index + c.length; }
+    out = joined + out.slice(from);
+  }
+  return out
     .replace(/[*_`[\]|\\]/g, ' ')
     .replace(/^[ \t]*(?:#{1,6}|>+)[ \t]/gm, (m) => ' '.repeat(m.length));
 }
@@ -170,7 +177,13 @@ function chunks(text: string): { start: number; text: string }[] {
     start = m.index!;
   }
   out.push({ start, text: text.slice(start) });
-  return out;
+  // A long chunk (a long article, or a file without headings) is parsed in pieces: see hostile-markdown.ts.
+  if (!out.some((c) => c.text.length > PIECE)) return out;
+  return out.flatMap((c) => {
+    const cuts = pieceCuts(c.text, c.start === 0);
+    if (!cuts.length) return [c];
+    return [0, ...cuts].map((at, i, all) => ({ start: c.start + at, text: c.text.slice(at, all[i + 1] ?? c.text.length) }));
+  });
 }
 
 /**
@@ -179,7 +192,10 @@ function chunks(text: string): { start: number; text: string }[] {
  */
 function parseNodes(text: string): FlatNode[] {
   try {
-    return flatten(processor.parse(text) as MdNode);
+    // Shapes that would take the parser super-linear time are blanked out of its text and found here.
+    const { parseText, nodes } = neutralise(text, true);
+    const parsed = flatten(processor.parse(parseText) as MdNode);
+    return nodes.length ? [...parsed, ...nodes].sort((a, b) => a.start - b.start) : parsed;
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     const out: FlatNode[] = [];
@@ -250,9 +266,9 @@ function parseChunk(text: string): Part[] {
         }
         break;
       case 'html':
-        for (const m of (node.value ?? '').matchAll(/<!--([\s\S]*?)-->/g)) {
-          const start = s.start + m.index!;
-          parts.push({ type: 'comment', span: { start, end: start + m[0].length }, body: m[1].trim() });
+        for (const m of htmlComments(node.value ?? '')) {
+          const start = s.start + m.index;
+          parts.push({ type: 'comment', span: { start, end: start + m.length }, body: m.body.trim() });
         }
         break;
     }

@@ -1,0 +1,238 @@
+/**
+ * Input shapes on which micromark (under remark-parse) takes super-linear time or memory, found before
+ * parsing and handled so that every offset stays a source offset:
+ *
+ * - long pieces of text: micromark's time and memory grow faster than the text (1 MB of blank lines,
+ *   1.6 GB), so a long chunk is parsed in pieces cut at blank lines (at any line past a hard limit);
+ * - deep nesting (lists or quotes nested more than MAX_DEPTH levels, on one line or over many): such a
+ *   line is blanked out of the parser's text and read as a paragraph of its own;
+ * - huge or wide tables: blanked out and read as rows, one per line, without the parser;
+ * - paragraphs thick with emphasis, bracket or backtick delimiters: those characters are spaces to the
+ *   parser (the block's text blanks them out anyway).
+ *
+ * Blanking replaces characters by spaces and keeps line breaks, so the parser's offsets are the text's.
+ */
+
+/** A node found without the parser, as markdown.ts flattens the parser's. */
+export interface PrescannedNode { type: 'paragraph' | 'table' | 'tableRow'; start: number; end: number }
+
+/** Pieces are cut at blank lines once this long, and at any line once `HARD_PIECE` long. */
+export const PIECE = 32 * 1024;
+export const HARD_PIECE = 256 * 1024;
+/** A line nested deeper than this (lists and quotes) is not parsed. */
+export const MAX_DEPTH = 12;
+/** Tables beyond these are read line by line. */
+export const MAX_TABLE_COLUMNS = 64;
+export const MAX_TABLE_ROWS = 2_000;
+export const MAX_TABLE_BYTES = 256 * 1024;
+/** Delimiters of one kind in one paragraph beyond which they are not parsed. */
+export const MAX_DELIMITERS = 256;
+
+const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+
+interface Line { start: number; end: number; next: number }
+
+function* lines(text: string): Generator<Line> {
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf('\n', start);
+    const next = nl < 0 ? text.length : nl + 1;
+    let end = nl < 0 ? text.length : nl;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    yield { start, end, next };
+    start = next;
+  }
+}
+
+const isBlank = (text: string, l: Line) => !/\S/.test(text.slice(l.start, l.end));
+
+/** The end of the front matter at the start of the document, or 0. */
+function frontMatterEnd(text: string): number {
+  if (!/^---[ \t]*\r?\n/.test(text)) return 0;
+  const close = /^(?:---|\.\.\.)[ \t]*$/m;
+  const rest = text.slice(text.indexOf('\n') + 1);
+  const m = close.exec(rest);
+  return m ? text.indexOf('\n') + 1 + m.index + m[0].length : 0;
+}
+
+/**
+ * Whether the text after a blank line starts afresh, so that the blank line can start a piece without
+ * changing what the parser makes of either side: the next line starts with a letter in its first column
+ * (it continues no list item, and is no list item, quote, indented code or HTML), or is blank too after a kilobyte of blank lines (which no construct spans but code and comments).
+ */
+function opensTopLevel(text: string, next: number, blankRun: number): boolean {
+  if (next >= text.length) return false;
+  const c = text.charCodeAt(next);
+  if (c === 10 || c === 13) return blankRun >= 1_024;
+  // A letter: no list item, quote, code or HTML that the line could continue or start.
+  return /\p{L}/u.test(text[next]);
+}
+
+/**
+ * Where to cut a chunk into pieces (offsets of line starts), none for a short one: at blank lines outside
+ * fenced code, HTML comments and front matter once a piece is PIECE long, anywhere past HARD_PIECE.
+ */
+export function pieceCuts(text: string, atDocumentStart: boolean): number[] {
+  if (text.length <= PIECE) return [];
+  const cuts: number[] = [];
+  const protectedUntil = atDocumentStart ? frontMatterEnd(text) : 0;
+  let from = 0, lastText = 0, fence: string | null = null, inComment = false;
+  for (const l of lines(text)) {
+    const size = l.start - from;
+    // Never at a line that would open front matter at the start of a piece.
+    if (l.start >= protectedUntil && size >= HARD_PIECE && !text.startsWith('---', l.start)) { cuts.push(l.start); from = l.start; fence = null; inComment = false; }
+    else if (l.start >= protectedUntil && size >= PIECE && !fence && !inComment && isBlank(text, l) && opensTopLevel(text, l.next, l.start - lastText)) { cuts.push(l.start); from = l.start; }
+    if (!isBlank(text, l)) lastText = l.next;
+    const line = text.slice(l.start, l.end);
+    const f = FENCE_RE.exec(line);
+    if (f) { if (!fence) fence = f[1]; else if (f[1][0] === fence[0] && f[1].length >= fence.length) fence = null; }
+    if (!fence) {
+      const open = line.lastIndexOf('<!--'), close = line.lastIndexOf('-->');
+      if (open >= 0 && close < open + 4) inComment = true;
+      else if (close >= 0) inComment = false;
+    }
+  }
+  return cuts;
+}
+
+function blankRange(chars: string[], text: string, start: number, end: number): void {
+  for (let i = start; i < end; i++) if (text[i] !== '\n' && text[i] !== '\r') chars[i] = ' ';
+}
+
+/**
+ * A line's list and quote markers: the column of its first character, the content column after each list
+ * marker, the quote markers, and where its content starts. A thematic break ("- - -", "* * *") has none.
+ */
+function markersOf(text: string, l: Line): { indent: number; items: number[]; quotes: number; content: number } {
+  const line = text.slice(l.start, l.end);
+  const out = { indent: 0, items: [] as number[], quotes: 0, content: l.start };
+  if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) return out;
+  let i = l.start, column = 0, first = true;
+  for (;;) {
+    const c = text[i];
+    if (i >= l.end) break;
+    if (c === ' ') { column++; i++; continue; }
+    if (c === '\t') { column += 4 - (column % 4); i++; continue; }
+    if (first) { out.indent = column; first = false; }
+    if (c === '>') { out.quotes++; column++; i++; continue; }
+    if ((c === '-' || c === '*' || c === '+') && (i + 1 >= l.end || text[i + 1] === ' ' || text[i + 1] === '\t')) { column++; i++; out.items.push(column + 1); continue; }
+    const num = /^\d{1,9}[.)](?=[ \t]|$)/.exec(text.slice(i, Math.min(l.end, i + 11)));
+    if (num) { column += num[0].length; i += num[0].length; out.items.push(column + 1); continue; }
+    break;
+  }
+  out.content = i;
+  return out;
+}
+
+/** A table's delimiter row ("|---|:--:|"), read cell by cell: a regular expression for it backtracks over spaces. */
+function isDelimiterRow(line: string): boolean {
+  let body = line.trim();
+  if (!body.includes('-') || !/^[|:\s-]+$/.test(body)) return false;
+  if (body.startsWith('|')) body = body.slice(1);
+  if (body.endsWith('|')) body = body.slice(0, -1);
+  return body.split('|').every((cell) => /^:?-+:?$/.test(cell.trim()));
+}
+
+function count(text: string, from: number, to: number, chars: string): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (chars.includes(text[i])) n++;
+  return n;
+}
+
+/** The text as the parser should see it, and the nodes found without it. */
+export function neutralise(text: string, atDocumentStart: boolean): { parseText: string; nodes: PrescannedNode[] } {
+  const nodes: PrescannedNode[] = [];
+  let chars: string[] | null = null;
+  const own = () => (chars ??= text.split(''));
+  const all = [...lines(text)];
+  const protectedUntil = atDocumentStart ? frontMatterEnd(text) : 0;
+  let fence: string | null = null;
+  let paragraph: Line[] = [];
+  const open: number[] = [];
+  let afterBlank = false;
+  const endParagraph = () => {
+    if (paragraph.length) {
+      const from = paragraph[0].start, to = paragraph[paragraph.length - 1].end;
+      for (const set of ['*_', '[]', '`']) {
+        if (count(text, from, to, set) > MAX_DELIMITERS) {
+          const c = own();
+          for (let i = from; i < to; i++) if (set.includes(text[i])) c[i] = ' ';
+        }
+      }
+    }
+    paragraph = [];
+  };
+  for (let k = 0; k < all.length; k++) {
+    const l = all[k];
+    if (l.start < protectedUntil) continue;
+    const line = text.slice(l.start, l.end);
+    const f = FENCE_RE.exec(line);
+    if (fence || f) {
+      endParagraph();
+      if (f) { if (!fence) fence = f[1]; else if (f[1][0] === fence[0] && f[1].length >= fence.length) fence = null; }
+      continue;
+    }
+    if (isBlank(text, l)) { endParagraph(); afterBlank = true; continue; }
+    // A table: a header row with pipes, then its delimiter row, then rows up to a blank line.
+    const next = all[k + 1];
+    if (line.includes('|') && next && isDelimiterRow(text.slice(next.start, next.end))) {
+      let last = k + 1;
+      while (last + 1 < all.length && !isBlank(text, all[last + 1])) last++;
+      const columns = count(text, l.start, l.end, '|') + 1;
+      const bytes = all[last].end - l.start;
+      if (columns > MAX_TABLE_COLUMNS || last - k > MAX_TABLE_ROWS || bytes > MAX_TABLE_BYTES) {
+        endParagraph();
+        nodes.push({ type: 'table', start: l.start, end: all[last].end });
+        for (let r = k; r <= last; r++) if (r !== k + 1) nodes.push({ type: 'tableRow', start: all[r].start, end: all[r].end });
+        blankRange(own(), text, l.start, all[last].end);
+        k = last;
+        continue;
+      }
+    }
+    // Nesting: the content columns of the list items open above this line, as CommonMark nests them.
+    const m = markersOf(text, l);
+    if (m.items.length && m.indent < (open[open.length - 1] ?? 0) + 4) {
+      while (open.length && open[open.length - 1] > m.indent) open.pop();
+      open.push(...m.items);
+    } else if (!m.items.length && afterBlank) {
+      while (open.length && open[open.length - 1] > m.indent) open.pop();
+    }
+    afterBlank = false;
+    if (open.length + m.quotes > MAX_DEPTH) {
+      endParagraph();
+      blankRange(own(), text, l.start, l.end);
+      if (m.content < l.end) nodes.push({ type: 'paragraph', start: m.content, end: l.end });
+      continue;
+    }
+    paragraph.push(l);
+  }
+  endParagraph();
+  return { parseText: chars ? (chars as string[]).join('') : text, nodes };
+}
+
+/** `<!-- … -->` comments in one pass (a lazy regular expression rescans to the end from every unclosed `<!--`). */
+export function htmlComments(text: string): { index: number; length: number; body: string }[] {
+  const out: { index: number; length: number; body: string }[] = [];
+  for (let i = text.indexOf('<!--'); i >= 0; i = text.indexOf('<!--', i)) {
+    const close = text.indexOf('-->', i + 4);
+    if (close < 0) break;
+    out.push({ index: i, length: close + 3 - i, body: text.slice(i + 4, close) });
+    i = close + 3;
+  }
+  return out;
+}
+
+/** Link targets `](…)` on one line blanked to spaces, in one pass. */
+export function blankLinkTargets(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = text.indexOf(']('); i >= 0; i = text.indexOf('](', i)) {
+    let j = i + 2;
+    while (j < text.length && text[j] !== ')' && text[j] !== '\n') j++;
+    if (j < text.length && text[j] === ')') {
+      out += text.slice(from, i) + ' '.repeat(j + 1 - i);
+      from = i = j + 1;
+    } else i = j; // no ")" before the line ends: no "](" before it has one either
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
