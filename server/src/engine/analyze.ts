@@ -121,6 +121,7 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
   const evaluations = new Map<TopicId, TopicEvaluation>();
   const titleSpan = titleLine(model);
   const detected = detectTopics([...data.topics.values()], units, ctx);
+  ctx.sharedSentences = sentencesOfSeveralTopics(detected);
   for (const id of TOPIC_IDS) {
     const rule = data.topics.get(id)!;
     const evaluation = evaluateTopic(rule, detected.get(id)!, units, ctx, bySection);
@@ -141,6 +142,17 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
 }
 
 /** The blocks' text joined by line breaks, as far as `length` characters. */
+/**
+ * Where the sentences that speak of more than one topic start. Words added to such a sentence for one
+ * topic can change what it says of the other ("appropriate measures to address the breach, including
+ * measures to mitigate"): no completion is offered there.
+ */
+function sentencesOfSeveralTopics(detected: Map<TopicId, Sentence[]>): Set<number> {
+  const seen = new Set<number>(), shared = new Set<number>();
+  for (const sentences of detected.values()) for (const s of sentences) (seen.has(s.span.start) ? shared : seen).add(s.span.start);
+  return shared;
+}
+
 /** An inferred type worth declaring: named with why, so that a drafter can confirm or correct it. */
 function typeFinding(inference: TypeInference, lang: Language, span: Span): RawFinding {
   const quoted = inference.because.map((w) => `“${w}”`);
@@ -245,6 +257,7 @@ function topicFindings(rule: TopicRule, ev: TopicEvaluation, ctx: Context, title
       // One completion cures a sentence ("… and in any event within 24 hours"): offer it once per sentence.
       const once = p.kind === 'weak-phrase' ? `${p.signalIndex}@${p.sentence.start}` : key;
       const offered = replacement !== undefined && !seen.has(once)
+        && !(p.kind === 'weak-phrase' && ctx.sharedSentences?.has(p.sentence.start))
         && replacementAllowed({ text, clause, evaluation: ev, span: p.span, sentence: p.kind === 'weak-phrase' ? p.sentence : undefined, replacement, parties, language: lang });
       seen.add(once);
       out.push({ ruleId: rule.id, messageId, span: p.span, values: { ...values, refs }, replacement: offered ? replacement : undefined });

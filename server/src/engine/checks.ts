@@ -92,8 +92,8 @@ function certificateStandard(sentences: ClauseSentence[]): CheckResult {
   return { met: false };
 }
 
-/** Links and web addresses: what a page says is not in the contract. */
-const LINK_RE = /\]\([^)\s]*\)|<?https?:\/\/[^\s>)]+|\bwww\.[^\s>)]+/g;
+/** Links to other documents (text and target) and web addresses: what they say is not in the contract. */
+const LINK_RE = /\[[^\]\n]{0,200}\]\((?!#)[^)\s]*\)|<?https?:\/\/[^\s>)]+|\bwww\.[^\s>)]+/g;
 
 /** Whether a word stands in the text as itself: not in a link, not in a reference to an annex the document lacks. */
 export type Unbacked = (start: number) => boolean;

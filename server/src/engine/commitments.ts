@@ -174,12 +174,24 @@ function subjectOf(at: number, last: number, tokens: Token[], found: Mention[], 
   return before(8) ?? found.find((m) => m.first < at && m.clause === clause && m.role === 'subject')?.party ?? 'unknown';
 }
 
+/** An option left unticked on a cover page ("[ ] Provider will maintain annual reports") is not agreed. */
+const UNTICKED_RE = /\[ \]/;
+
+/** A line in capitals ("ANNEX II - TECHNICAL AND ORGANISATIONAL MEASURES") is a heading, even where Markdown has none. */
+function isHeadingLine(text: string): boolean {
+  // A clause in capitals ("IN NO EVENT SHALL EITHER PARTY BE LIABLE …") ends like a sentence; a heading does not.
+  if (/[.;:,]\s*$/.test(text.trim())) return false;
+  const letters = text.replace(/<[^>]*>|[^\p{L}\s]/gu, '').trim();
+  const words = letters.split(/\s+/).length;
+  return words >= 3 && words <= 30 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
 const counterpart: Record<Exclude<Party, 'unknown'>, Party> = { supplier: 'customer', customer: 'supplier', both: 'unknown' };
 
 export function sentenceCommitments(s: Sentence, data: LanguageData, names: PartyNames): SentenceCommitments {
   const v = vocabulary(data, s.lang, names);
   const tokens = s.tokens;
-  if (findTerms(v.none, tokens).length) return { none: true, anchors: [], clauses: [], mentionsParty: false };
+  if (findTerms(v.none, tokens).length || isHeadingLine(s.text) || UNTICKED_RE.test(s.text)) return { none: true, anchors: [], clauses: [], mentionsParty: false };
   const clauses = clausesOf(s, v);
   const found = mentions(s, v, clauses);
   const anchors: Anchor[] = [];

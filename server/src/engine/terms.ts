@@ -5,6 +5,7 @@
  *                     or starts and ends with the letters
  *   =may              exactly this word, not stemmed
  *   ...               up to three words of any kind ("breach of ... security")
+ *   #                 a number or an identifier letter ("annex #": Annex 2, Schedule B, Bijlage IV)
  * A term is a sequence of these; a term list matches where any of its terms does.
  */
 import { fold, stem, type Token } from './tokens.js';
@@ -18,6 +19,7 @@ export interface TermMatch { term: string; first: number; last: number }
 
 function compileWord(raw: string, lang: Language, literal: boolean): Step {
   if (raw === '...') return { gap: true };
+  if (raw === '#') return { gap: false, test: (t) => /^(?:\d+[a-z]?|[a-z]|[ivx]{1,4})$/.test(t.word) };
   const w = fold(raw);
   if (w.startsWith('=')) { const exact = w.slice(1); return { gap: false, test: (t) => t.word === exact }; }
   if (/^[^*]+\*[^*]+$/.test(w)) {

@@ -34,6 +34,8 @@ export interface Context {
   unbacked: Unbacked;
   /** The absent annexes, for cache keys. */
   absentAnnexes: string[];
+  /** Where sentences start that speak of several topics: no completion goes there. */
+  sharedSentences?: Set<number>;
 }
 
 /** Whether a definition's meaning names a concept, by meaning and then concept: every edit reads the same definitions again. */
