@@ -90,7 +90,7 @@ function applies(point: StrongPoint, ctx: Context): boolean {
 }
 
 function maskedTokens(rule: TopicRule, s: Sentence): Set<number> | undefined {
-  const references = referenceTitles(s);
+  const references = asides(s);
   if (!rule.mask) return references;
   const hits = findTerms(conceptTerms(rule, rule.mask, s.lang), s.tokens);
   if (!hits.length) return references;
@@ -98,6 +98,29 @@ function maskedTokens(rule: TopicRule, s: Sentence): Set<number> | undefined {
   for (const h of hits) for (let i = h.first; i <= h.last; i++) masked.add(i);
   return masked;
 }
+
+/**
+ * What a sentence mentions on the way to what it says: the aside between commas that "including" or
+ * "en ook" opens ("All Customer Data, including every backup copy, shall be encrypted" is about
+ * encryption, not continuity), and the titles of the articles it refers to by number.
+ */
+const ASIDE_RE = /[,(]\s*(?:including|waaronder|inclusief|met inbegrip van|en ook|alsook)\b[^,;()]{1,160}[,)]/giu;
+
+function asides(s: Sentence): Set<number> | undefined {
+  let masked = asideMasks.get(s.local);
+  if (masked === undefined) {
+    masked = null;
+    for (const m of s.text.matchAll(ASIDE_RE)) {
+      const from = s.span.start + m.index!, to = from + m[0].length;
+      s.tokens.forEach((t, i) => { if (t.start >= from && t.end <= to) (masked ??= new Set()).add(i); });
+    }
+    const titles = referenceTitles(s);
+    if (titles) for (const i of titles) (masked ??= new Set()).add(i);
+    asideMasks.set(s.local, masked);
+  }
+  return masked ?? undefined;
+}
+const asideMasks = new WeakMap<object, Set<number> | null>();
 
 /** A heading named after an article number: "Section 6.5 (Limitation of Liability)", "artikel 11 („Melding")". */
 const REFERENCE_TITLE_RE = /\d+(?:\.\d+)*[a-z]?\s*\(\s*["“„']?(\p{Lu}[^()]{0,80})\)/gu;
@@ -349,20 +372,21 @@ export function evaluateTopic(rule: TopicRule, matched: Sentence[], units: Units
 function evaluateClause(rule: TopicRule, group: Sentence[], scope: Sentence[], ctx: Context, units: Units): Clause {
     const unmet: StrongPoint[] = [];
     const problems: Problem[] = [];
+    // Under a heading about the topic ("Penetration tests", "Availability and Support"), every sentence
+    // belongs to the clause, including "the results are confidential" which names no test itself.
+    const headed = headingSpeaksOf(rule, group[0], units);
     for (const point of rule.strong) {
       if (!applies(point, ctx)) continue;
-      // Figures come from the clause itself (or, tied to a concept by `near`, its section), with the
-      // definitions of the terms it uses ("Support Period" means five years); words from its section.
-      const figures = point.near ? withDefinitions(scope, ctx, units) : withDefinitions(group, ctx, units);
+      // Figures come from the clause itself (or, tied to a concept by `near` or under the topic's own
+      // heading, its section), with the definitions of the terms it uses ("Support Period" means five
+      // years); words from its section.
+      const figures = point.near || headed ? withDefinitions(scope, ctx, units) : withDefinitions(group, ctx, units);
       const result = runCheck(point, rule, point.check ? figures : scope, ctx.regimes, ctx.unbacked);
       if (!result.met) {
         unmet.push(point);
         if (result.reason && result.span) problems.push({ kind: 'shortfall', span: result.span, point, result });
       }
     }
-    // Under a heading about the topic ("Penetration tests"), every sentence belongs to the clause,
-    // including "the results are confidential" which names no test itself.
-    const headed = headingSpeaksOf(rule, group[0], units);
     for (const s of headed ? scope : group) problems.push(...weakSignals(rule, s, ctx));
     const hasShortfall = problems.some((p) => p.kind === 'shortfall');
     return { sentences: group, unmet, problems, status: unmet.length || problems.length || hasShortfall ? 'weak' : 'present' };
