@@ -36,6 +36,8 @@ export function inferType(title: string, body: string, lang: Language, data: Lan
   return result;
 }
 
+/** The characters of the body that state what the contract is about. */
+const OPENING = 2_000;
 /** Below this a type is not inferred at all (`other`); below THIN it is inferred from thin evidence. */
 const MIN_SCORE = 3;
 const THIN = 8;
@@ -48,8 +50,10 @@ function scoreTypes(titleTokens: Token[], bodyTokens: Token[], lang: Language, d
     if (!words) return [];
     const terms = compileList(words, lang);
     const inTitle = findTerms(terms, titleTokens), inBody = findTerms(terms, bodyTokens);
-    // The title says what the parties meant to sign; the body's words only tip the balance.
-    const score = inTitle.length * 10 + Math.min(inBody.length, 30) / 3;
+    // The title says what the parties meant to sign; the opening (recitals, scope, subject matter) says
+    // what is supplied; the rest of the body's words only tip the balance.
+    const opening = inBody.filter((h) => bodyTokens[h.first].start < OPENING).length;
+    const score = inTitle.length * 10 + Math.min(inBody.length + 2 * opening, 30) / 3;
     const because = [...new Set([...inTitle, ...inBody].map((h) => h.term.replace(/\*/g, '')))].slice(0, 3);
     return [{ type, score, because }];
   }).sort((a, b) => b.score - a.score);
