@@ -301,8 +301,8 @@ let trace: Trace | undefined;
 /** For `test/support/why.ts`: every sentence that names a topic, with its commitment and whether it counted. */
 export function traceDetection(t: Trace | undefined): void { trace = t; }
 
-/** Detections by the document's aliases and parties (they change what a sentence means) and sentence key. */
-const detectionCache = new BoundedCache<string, TopicId[]>(50_000);
+/** Where each topic's words stand in a sentence, by the document's aliases and parties and the sentence key: [rule index, word]. */
+const positionCache = new BoundedCache<string, [number, number][]>(50_000);
 /** A sentence's commitments by the document's party names and the sentence's words. */
 const commitmentCache = new BoundedCache<string, SentenceCommitments>(50_000);
 /** Short ids for what of the document detections, weak signals and verdicts depend on. */
@@ -325,34 +325,54 @@ export function detectTopics(rules: TopicRule[], units: Units, ctx: Context): Ma
     if (!c) commitmentCache.set(key, (c = sentenceCommitments(s, ctx.languageData, ctx.partyNames)));
     return c;
   };
-  // What each sentence commits to as a whole, for the sentence after it and the items of its list.
+  const index = new Map<Sentence, number>();
+  units.sentences.forEach((s, i) => index.set(s, i));
+  // The sentence a sentence continues: the one before it in its paragraph, or its list's lead-in.
+  const contextOf = (s: Sentence): Sentence | undefined => {
+    const before = units.sentences[index.get(s)! - 1];
+    return before && before.blockIndex === s.blockIndex ? before : s.leadInSentence;
+  };
+  // What each sentence commits to as a whole, worked out only for the sentences a topic needs it for
+  // and those they continue: most sentences name no topic. A chain is walked without recursion.
   const overall = new Map<Sentence, Commitment | undefined>();
+  const overallOf = (s: Sentence): Commitment | undefined => {
+    const chain: Sentence[] = [];
+    for (let c: Sentence | undefined = s; c && !overall.has(c); c = contextOf(c)) chain.push(c);
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const c = chain[k], own = commitmentsOf(c), context = contextOf(c);
+      overall.set(c, own.none ? undefined : commitmentAt(own, Infinity, context ? overall.get(context) : undefined));
+    }
+    return overall.get(s);
+  };
   const recitals = new Map<Section, boolean>();
-  units.sentences.forEach((s, i) => {
+  for (const s of units.sentences) {
     let recital = recitals.get(s.section);
     if (recital === undefined) recitals.set(s.section, (recital = isRecitals(units.headingTokens(s.section, s.lang), s.lang, ctx.languageData)));
-    if (recital) return;
-    const before = units.sentences[i - 1];
-    const context = before && before.blockIndex === s.blockIndex ? before : s.leadInSentence;
-    const previous = context ? overall.get(context) : undefined;
-    const own = commitmentsOf(s);
-    overall.set(s, own.none ? undefined : commitmentAt(own, Infinity, previous));
-    const key = `${aliases}/${s.key}/${previous ? `${previous.party}-${previous.force}` : ''}`;
-    let topics = detectionCache.get(key);
-    if (!topics) {
-      topics = [];
-      if (!own.none) for (const rule of rules) {
-        const at = topicPosition(rule, s, units, ctx);
-        if (at < 0) continue;
-        const commitment = commitmentAt(own, at, previous);
-        const counted = commitment ? counts(rule, commitment, ctx) : fragmentCommits(s);
-        trace?.(rule.id, s, commitment, counted);
-        if (counted) topics.push(rule.id);
+    if (recital) { overall.set(s, undefined); continue; }
+    // Where each topic's words are depends on the sentence alone; who commits to them, on its context too.
+    const positionKey = `${aliases}/${s.key}`;
+    let positions = positionCache.get(positionKey);
+    if (!positions) {
+      positions = [];
+      for (let r = 0; r < rules.length; r++) {
+        const at = topicPosition(rules[r], s, units, ctx);
+        if (at >= 0) positions.push([r, at]);
       }
-      detectionCache.set(key, topics);
+      positionCache.set(positionKey, positions);
     }
-    for (const id of topics) out.get(id)!.push(s);
-  });
+    if (!positions.length) continue;
+    const own = commitmentsOf(s);
+    if (own.none) continue;
+    const context = contextOf(s);
+    const previous = context ? overallOf(context) : undefined;
+    for (const [r, at] of positions) {
+      const rule = rules[r];
+      const commitment = commitmentAt(own, at, previous);
+      const counted = commitment ? counts(rule, commitment, ctx) : fragmentCommits(s);
+      trace?.(rule.id, s, commitment, counted);
+      if (counted) out.get(rule.id)!.push(s);
+    }
+  }
   return out;
 }
 
