@@ -5,7 +5,7 @@ import { run } from './cli/main.js';
 const code = run(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: () => readFileSync(0),
   isTTY: Boolean(process.stdout.isTTY),
   cwd: process.cwd(),
 });

@@ -9,7 +9,10 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out',
 const isGlob = (s: string) => /[*?[\]{}]/.test(s);
 
 function walk(dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  let entries;
+  // An unreadable subfolder is listed as it is: reading it then fails, for that entry alone.
+  try { entries = readdirSync(dir, { withFileTypes: true }); } catch { out.push(dir); return; }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.isDirectory()) { if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(join(dir, entry.name), out); }
     else if (entry.isFile() && /\.(?:md|markdown)$/i.test(entry.name)) out.push(join(dir, entry.name));
   }

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname, join, relative, basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../engine/analyze.js';
-import { decodeContract, InputError } from '../engine/input.js';
+import { decodeContract, InputError, readContractFile } from '../engine/input.js';
 import type { FileResult } from '../engine/report.js';
 import { CONTRACT_TYPES, LANGUAGES, REGIMES, TOPIC_IDS, type ContractType, type Language, type Regime, type Settings } from '../engine/types.js';
 import { configFor, ConfigError } from '../config.js';
@@ -52,7 +52,8 @@ Options:
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 otherwise, 2 usage, configuration or file problem.
 `;
 
-export interface Io { stdout: (s: string) => void; stderr: (s: string) => void; readStdin: () => string; isTTY: boolean; cwd: string }
+/** `readStdin` gives bytes (checked as a file's are) or text. */
+export interface Io { stdout: (s: string) => void; stderr: (s: string) => void; readStdin: () => string | Uint8Array; isTTY: boolean; cwd: string }
 
 function list<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T[] | undefined {
   if (value === undefined) return undefined;
@@ -129,12 +130,12 @@ function lint(argv: string[], io: Io): number {
   const states = new Map<string, ReadState>();
   if (o.stdin) {
     const name = o['stdin-filename'] ?? '<stdin>';
-    inputs.push({ path: join(io.cwd, name), explicit: true, read: () => io.readStdin() });
+    inputs.push({ path: join(io.cwd, name), explicit: true, read: () => { const raw = io.readStdin(); return typeof raw === 'string' ? raw : decodeContract(raw); } });
   } else {
     if (!positionals.length) throw new UsageError('name the contracts to check, e.g. clauselint contract.md (or a folder)');
     for (const { path, explicit } of expandInputs(positionals, io.cwd)) {
       inputs.push({ path, explicit, read: () => {
-        if (!o.fix) return decodeContract(readFileSync(path));
+        if (!o.fix) return readContractFile(path);
         const state = readForFix(path);
         states.set(path, state);
         return decodeContract(state.bytes);
@@ -144,18 +145,30 @@ function lint(argv: string[], io: Io): number {
   }
 
   const results: FileResult[] = [];
+  let unreadable = false;
   let refused = false;
   for (const input of inputs) {
     const config = configFor(input.path, o.config);
     if (!o.stdin && config.isIgnored(input.path)) continue;
+    // One file that cannot be read or checked is one line on stderr; the others are still linted (exit 2).
+    const name = o.stdin ? (o['stdin-filename'] ?? '<stdin>') : relative(io.cwd, input.path) || input.path;
     let text: string;
     try { text = input.read(); } catch (err) {
-      if (err instanceof InputError) throw new InputError(`${relative(io.cwd, input.path) || input.path}: ${err.message}`);
-      throw err;
+      const e = err as NodeJS.ErrnoException;
+      if (err instanceof InputError) io.stderr(`clauselint: ${name}: ${err.message}\n`);
+      else if (e && e.code) io.stderr(`clauselint: cannot read ${name} (${e.code})\n`);
+      else throw err;
+      unreadable = true;
+      continue;
     }
     const settings: Settings = { ...config.settings, ...cli };
     const options = { playbook: playbookFor(config) };
-    let result = analyze(text, settings, options);
+    let result;
+    try { result = analyze(text, settings, options); } catch (err) {
+      io.stderr(`clauselint: ${name}: internal error: ${String((err as Error)?.message ?? err).split('\n')[0]}; please report this with the file\n`);
+      unreadable = true;
+      continue;
+    }
     if ((o.fix || o['fix-dry-run']) && isContractToFix(text, config, input.explicit)) {
       const shown = relative(io.cwd, input.path) || input.path;
       const { plan, fixed, suggested } = fixFile(text, result, fixTypes, configMarksStandard(config, input.path));
@@ -183,6 +196,7 @@ function lint(argv: string[], io: Io): number {
   }
 
   if (o['fix-dry-run']) return refused ? 2 : 0;
+  if (unreadable && !results.length) return 2;
   const report = format === 'json' ? json(results) : format === 'sarif' ? sarif(results, VERSION) : format === 'github' ? github(results)
     : format === 'junit' ? junit(results) : stylish(results, io.isTTY && !o.output && !process.env.NO_COLOR);
   if (o.output) writeAtomically(o.output, report); else io.stdout(report);
@@ -191,5 +205,6 @@ function lint(argv: string[], io: Io): number {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   if (refused) return 2;
+  if (unreadable) return 2;
   return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
 }

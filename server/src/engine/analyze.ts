@@ -72,7 +72,9 @@ export interface AnalyzeOptions {
 export function analyze(source: string, settings: Settings = {}, options: AnalyzeOptions = {}): AnalysisDetails {
   const data = loadRuleData();
   // The BOM is not text: offsets refer to the text after it (--fix writes it back).
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const unmarked = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  // A lone CR (old Mac line ends) ends a line as LF does: the same length, so every offset stays.
+  const text = unmarked.includes('\r') && /\r(?!\n)/.test(unmarked) ? unmarked.replace(/\r(?!\n)/g, '\n') : unmarked;
   const model = parseMarkdown(text);
   let declared: DeclaredSettings = {};
   const raw: RawFinding[] = [];

@@ -22,6 +22,12 @@ export function readFrontMatter(raw: string): FrontMatterResult {
   return result;
 }
 
+/** A value as a message shows it: any YAML value (a mapping with a `toString` key too), short. */
+function shown(value: unknown): string {
+  const s = value !== null && typeof value === 'object' ? (Array.isArray(value) ? 'a list' : 'a mapping') : String(value);
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
+
 function parse(raw: string): FrontMatterResult {
   const doc = parseDocument(raw, { uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length) {
@@ -29,7 +35,13 @@ function parse(raw: string): FrontMatterResult {
     const line = raw.slice(0, e.pos[0]).split('\n').length;
     return { declared: {}, problem: `${e.message.split('\n')[0]} (front matter line ${line})` };
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // yaml refuses alias bombs ("billion laughs") and the like: a finding, not an internal error.
+    return { declared: {}, problem: `${String((err as Error)?.message ?? err).split('\n')[0].replace(/\.$/, '')} (YAML aliases that expand too far)` };
+  }
   if (!data || typeof data !== 'object') return { declared: {} };
   const own = (data as Record<string, unknown>).clauselint;
   if (own === undefined) return { declared: {} };
@@ -39,17 +51,17 @@ function parse(raw: string): FrontMatterResult {
   const problems: string[] = [];
   if (o.type !== undefined) {
     if (CONTRACT_TYPES.includes(o.type as ContractType)) declared.type = o.type as ContractType;
-    else problems.push(`type “${String(o.type)}” is not one of ${CONTRACT_TYPES.join(', ')}`);
+    else problems.push(`type “${shown(o.type)}” is not one of ${CONTRACT_TYPES.join(', ')}`);
   }
   if (o.regimes !== undefined) {
     const list = Array.isArray(o.regimes) ? o.regimes : [o.regimes];
     const bad = list.filter((r) => !REGIMES.includes(r as Regime));
-    if (bad.length) problems.push(`regime “${bad.join(', ')}” is not one of ${REGIMES.join(', ')}`);
+    if (bad.length) problems.push(`regime “${bad.map(shown).join(', ')}” is not one of ${REGIMES.join(', ')}`);
     declared.regimes = list.filter((r): r is Regime => REGIMES.includes(r as Regime));
   }
   if (o.language !== undefined) {
     if (LANGUAGES.includes(o.language as Language)) declared.language = o.language as Language;
-    else problems.push(`language “${String(o.language)}” is not en or nl`);
+    else problems.push(`language “${shown(o.language)}” is not en or nl`);
   }
   if (o.standardText !== undefined && o.standardText !== false) {
     const list = Array.isArray(o.standardText) ? o.standardText : [o.standardText];
