@@ -4,7 +4,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 
-export const MAX_BYTES = 20 * 1024 * 1024;
+import { MAX_BYTES } from './limits.js';
+
+export { MAX_BYTES };
 
 export class InputError extends Error {}
 

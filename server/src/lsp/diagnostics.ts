@@ -31,6 +31,20 @@ export function toDiagnostic(doc: Pick<TextDocument, 'positionAt'>, f: Finding):
   };
 }
 
+/**
+ * A document that could not be checked says so on its first line, rather than looking clean. The reason
+ * is Clauselint's own words: never the document's text.
+ */
+export function notCheckedDiagnostic(reason: string, lang: UiLanguage): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    code: 'not-checked',
+    source: SOURCE,
+    message: t(lang, 'notChecked', { reason }),
+  };
+}
+
 export function configDiagnostic(problem: ConfigProblem, lang: UiLanguage): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

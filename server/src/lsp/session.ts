@@ -14,7 +14,8 @@ import { CODE_ACTION_KINDS, codeActions } from './code-actions.js';
 import { clauseChoices, clauseCompletions, COMPLETION_TRIGGER_CHARACTERS } from './completion.js';
 import { decide, type ConfigLookup, type LintDecision } from './contracts.js';
 import { coverageOf, coverageReport } from './coverage.js';
-import { configDiagnostic, toDiagnostic } from './diagnostics.js';
+import { configDiagnostic, notCheckedDiagnostic, toDiagnostic } from './diagnostics.js';
+import { MAX_BYTES } from '../engine/limits.js';
 import { hover } from './hover.js';
 import {
   CLAUSES_REQUEST, COVERAGE_NOTIFICATION, COVERAGE_REPORT_COMMAND, COVERAGE_REPORT_REQUEST, LINT_FILE_COMMAND, RULES_REQUEST,
@@ -168,11 +169,17 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
         const decision = decide({ uri, languageId: current.languageId, text }, editor, forced.has(uri), configFiles.lookup, configFiles.pathOf);
         const entry: Entry = { version, decision, diagnostics: [] };
         if (decision.lint) {
-          try {
+          // What the command refuses, the editor does not check either; it says so on the document.
+          const refused = text.length > MAX_BYTES ? t(lang, 'notChecked.size', { size: (text.length / 1048576).toFixed(1), max: MAX_BYTES / 1048576 })
+            : text.slice(0, 8000).includes('\0') ? t(lang, 'notChecked.binary') : undefined;
+          if (refused) entry.diagnostics = [notCheckedDiagnostic(refused, lang)];
+          else try {
             entry.result = analyze(text, decision.settings, { uiLanguage: lang });
             entry.diagnostics = entry.result.findings.map((f) => toDiagnostic(current, f));
           } catch (err) {
             connection.console.error(`Clauselint could not analyse ${uri}: ${(err as Error)?.stack ?? String(err)}`);
+            const problem = String((err as Error)?.message ?? err).split('\n')[0].slice(0, 120);
+            entry.diagnostics = [notCheckedDiagnostic(t(lang, 'notChecked.internal', { problem }), lang)];
           }
           if (decision.configError) entry.diagnostics.unshift(configDiagnostic(decision.configError, lang));
         }

@@ -12,6 +12,10 @@ const STRINGS = {
   summary: { en: 'Security: {present} present · {weak} weak · {missing} missing', nl: 'Beveiliging: {present} aanwezig · {weak} zwak · {missing} ontbreekt' },
   configError: { en: 'Configuration error in {file} line {line}: {problem}', nl: 'Fout in de configuratie {file} regel {line}: {problem}' },
   reportTitle: { en: 'Security coverage', nl: 'Dekking van beveiligingsbepalingen' },
+  notChecked: { en: 'Clauselint did not check this document: {reason}', nl: 'Clauselint heeft dit document niet gecontroleerd: {reason}' },
+  'notChecked.binary': { en: 'it looks like a binary file, not a Markdown contract', nl: 'het lijkt een binair bestand, geen contract in Markdown' },
+  'notChecked.size': { en: 'it is {size} MB; Clauselint checks contracts up to {max} MB', nl: 'het is {size} MB; Clauselint controleert contracten tot {max} MB' },
+  'notChecked.internal': { en: 'the analysis failed ({problem}); please report this with the document', nl: 'de analyse is mislukt ({problem}); meld dit graag met het document' },
   reportNotContract: {
     en: 'This document is not checked by Clauselint. Add `clauselint:` front matter, put a `.clauselintrc.json` in its folder, or run “Clauselint: Lint this file”.',
     nl: 'Clauselint controleert dit document niet. Voeg `clauselint:` front matter toe, zet een `.clauselintrc.json` in de map, of kies “Clauselint: Dit bestand controleren”.',

@@ -1,0 +1,64 @@
+/**
+ * Hostile documents through the language server (issue 14): a document that cannot be checked gets a
+ * diagnostic saying why instead of looking clean, and after a document shaped to be slow to parse the
+ * server still answers the next request. Generous bounds: these are correctness tests, not timings
+ * (npm run bench:hostile has the figures).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileUri, SERVER, TestClient } from './lsp-client.js';
+
+const FRONT = '---\nclauselint:\n  type: saas\n---\n# Agreement\n\n';
+
+describe('hostile documents in the language server', { skip: existsSync(SERVER) ? false : 'dist/server.cjs is missing: run npm run build first' }, () => {
+  let client: TestClient;
+  let dir: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'clauselint-hostile-'));
+    client = new TestClient();
+    await client.initialize();
+  });
+
+  after(async () => {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a document with NUL bytes gets a diagnostic saying it was not checked', async () => {
+    const uri = fileUri(join(dir, 'binary.md'));
+    client.open(uri, `${FRONT}\u0000\u0001\u0002PNG\u0000 The Supplier shall notify.\n`);
+    const published = await client.waitForDiagnostics(uri, 1);
+    assert.equal(published.diagnostics.length, 1, JSON.stringify(published.diagnostics));
+    const [d] = published.diagnostics;
+    assert.equal(d.code, 'not-checked');
+    assert.match(d.message, /did not check this document/);
+    assert.match(d.message, /binary/);
+  });
+
+  test('front matter with a YAML alias bomb: a front-matter finding, the rest still checked', async () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 8; i++) levels.push(`${'abcdefgh'[i]}: &${'abcdefgh'[i]} [${Array(9).fill(`*${'abcdefgh'[i - 1]}`).join(',')}]`);
+    const uri = fileUri(join(dir, 'bomb.md'));
+    client.open(uri, `---\n${levels.join('\n')}\nclauselint:\n  type: saas\n---\n# Agreement\n\nThe Supplier shall notify the Customer of security incidents as soon as possible.\n`);
+    const published = await client.waitForDiagnostics(uri, 1);
+    const fm = published.diagnostics.filter((d) => d.code === 'front-matter');
+    assert.equal(fm.length, 1, JSON.stringify(published.diagnostics.map((d) => d.code)));
+    assert.match(fm[0].message, /alias/i);
+    assert.ok(published.diagnostics.some((d) => d.code === 'incident-notification'), 'the contract is still checked');
+  });
+
+  test('after a document shaped to be slow to parse, the next request is answered within seconds', async () => {
+    const uri = fileUri(join(dir, 'nested.md'));
+    // 20 KB of "* * * …": each marker opens a list inside the one before (73 s before issue 14).
+    client.open(uri, `${FRONT}${'* '.repeat(10_000)}The Supplier shall notify.\n\n${'*a'.repeat(20_000)}\n\n${'[a'.repeat(20_000)}\n`);
+    const started = Date.now();
+    await client.waitForDiagnostics(uri, 1);
+    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(Array.isArray(symbols));
+    assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
+  });
+});
