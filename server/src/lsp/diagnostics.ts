@@ -36,21 +36,14 @@ export function toDiagnostic(doc: Pick<TextDocument, 'positionAt'>, f: Finding):
  * is Clauselint's own words: never the document's text.
  */
 export function notCheckedDiagnostic(reason: string, lang: UiLanguage): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Warning,
-    code: 'not-checked',
-    source: SOURCE,
-    message: t(lang, 'notChecked', { reason }),
-  };
+  return firstLine(DiagnosticSeverity.Warning, 'not-checked', t(lang, 'notChecked', { reason }));
 }
 
 export function configDiagnostic(problem: ConfigProblem, lang: UiLanguage): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Error,
-    code: 'configuration',
-    source: SOURCE,
-    message: t(lang, 'configError', { file: problem.file, line: problem.line, problem: problem.problem }),
-  };
+  return firstLine(DiagnosticSeverity.Error, 'configuration', t(lang, 'configError', { file: problem.file, line: problem.line, problem: problem.problem }));
+}
+
+/** A diagnostic about the whole document, at its start. */
+function firstLine(severity: DiagnosticSeverity, code: string, message: string): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, code, source: SOURCE, message };
 }
