@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { JsonReport } from '../../server/src/engine/report.js';
-import { REPO, SMALL_CONTRACT, assertOneLine, cli, tempTree } from '../cli-fixtures/harness.js';
+import { BUNDLE, NO_BUNDLE, REPO, SMALL_CONTRACT, assertOneLine, cli, tempTree } from '../cli-fixtures/harness.js';
 
 /** Runs `clauselint --format json FILE` on one file with these bytes (in a fresh temp folder). */
 function lint(content: string | Uint8Array, name = 'contract.md', extra: string[] = []) {
@@ -226,4 +226,201 @@ test('a 5 MB file of many short contracts, each with its own definitions, finish
   const one = `${PARTIES}## 1. Definitions\n\n- "Customer Data" means all data the Customer uploads to the Platform;\n- "Security Incident" means any unauthorised access to Customer Data;\n- "Platform" means the hosted service.\n\n## 2. Incident notification\n\n2.1 The Supplier shall notify the Customer of any Security Incident within forty-eight (48) hours after becoming aware of it.\n\n`;
   const report = lintInChild(fiveMegabytes('', () => one));
   if (report) assert.equal(report.files[0].topics['incident-notification'].status, 'weak');
+});
+
+// ---------------------------------------------------------------- hostile input (issue 14)
+//
+// Each case is a shape that took minutes (or all memory) before issue 14. The bounds are generous
+// (a linear engine needs well under them on a slow machine); `npm run bench:hostile` has the figures.
+
+import { analyze } from '../../server/src/engine/analyze.js';
+import { parseMarkdown } from '../../server/src/engine/markdown.js';
+import { findTerms, compileTerm } from '../../server/src/engine/terms.js';
+import { tokenize } from '../../server/src/engine/tokens.js';
+import { headingLineParts } from '../../server/src/engine/placement.js';
+import { compileGlob } from '../../server/src/glob.js';
+import { neutralise, pieceCuts } from '../../server/src/engine/hostile-markdown.js';
+
+/** Runs `f` and fails if it takes longer than `seconds` (a hang guard, not a benchmark). */
+function within<T>(seconds: number, what: string, f: () => T): T {
+  const started = process.hrtime.bigint();
+  const out = f();
+  const took = Number(process.hrtime.bigint() - started) / 1e9;
+  assert.ok(took < seconds, `${what} took ${took.toFixed(1)} s (bound ${seconds} s)`);
+  return out;
+}
+
+const HEAD = '---\nclauselint:\n  type: saas\n---\n# Agreement\n\n';
+
+test('hostile: 100 KB of one long word is analysed (stemming is not quadratic)', () => {
+  within(20, '100 KB word', () => analyze(`${HEAD}${'b'.repeat(100_000)}\n`));
+  within(20, '100 KB of a run of one word', () => analyze(`${HEAD}${'bbbbbbbbbbbbbbbbbbbb '.repeat(5_000)}\n`));
+});
+
+test('hostile: 100 KB of leading spaces (bare-enumerator pattern) and 80 KB of blanked lines (definition lists)', () => {
+  within(20, 'leading spaces', () => analyze(`${HEAD}${' '.repeat(100_000)}x\n`));
+  within(20, 'definition list', () => analyze(`${HEAD}## 1. Definitions\n\nA\n${'|\n'.repeat(40_000)}x\n`));
+});
+
+test('hostile: the heading-line reader is linear and reads what the old pattern read', () => {
+  assert.deepEqual(headingLineParts('## 7. Security'), ['## 7. Security', '## ', '7', '. ', 'Security', '']);
+  assert.deepEqual(headingLineParts('**Article 12 – Liability**'), ['**Article 12 – Liability**', '**Article ', '12', ' – ', 'Liability', '**']);
+  assert.equal(headingLineParts('## Security'), null);
+  within(5, '1 MB heading line', () => headingLineParts(`## 1${' '.repeat(1_000_000)}x`));
+  within(5, '1 MB heading line', () => headingLineParts(`${' '.repeat(1_000_000)}x`));
+});
+
+test('hostile: --fix on a file whose last article heading is a long run of spaces finishes', () => {
+  const dir = tempTree({ 'c.md': `${HEAD}## 1.${' '.repeat(4_000)}x\n\nThe Supplier shall deliver.\n` });
+  const r = within(60, '--fix-dry-run', () => cli(['c.md', '--fix-dry-run'], { cwd: dir }));
+  assert.equal(r.code, 0, r.stderr);
+});
+
+test('hostile: micromark shapes (nested list markers, emphasis, nested links, deep indentation) are bounded', () => {
+  const cases: [string, string][] = [
+    ['20 KB of "* "', `${'* '.repeat(10_000)}The Supplier shall notify.\n`],
+    ['40 KB of "*a"', `${'*a'.repeat(20_000)}\n`],
+    ['80 KB of nested links', `${'['.repeat(20_000)}${'](a)'.repeat(15_000)}\n`],
+    ['1 MB nested list', (() => { const out: string[] = []; let size = 0; for (let i = 0; size < 1_000_000; i++) { const l = `${'  '.repeat(i)}- item ${i}\n`; out.push(l); size += l.length; } return out.join(''); })()],
+    ['2,000 nested list items', Array.from({ length: 2_000 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')],
+  ];
+  for (const [what, body] of cases) {
+    const result = within(30, what, () => analyze(`${HEAD}${body}`));
+    assert.equal(Object.keys(result.topics).length, 21, what);
+  }
+});
+
+test('hostile: offsets survive neutralising; deep lines are read as paragraphs', () => {
+  const deep = `${'- '.repeat(20)}The Supplier shall notify the Customer within 24 hours.`;
+  const text = `# A\n\n${deep}\n\nPlain text.\n`;
+  const { parseText, nodes } = neutralise(text, true);
+  assert.equal(parseText.length, text.length);
+  assert.equal(parseText.split('\n').length, text.split('\n').length);
+  const para = nodes.find((n) => n.type === 'paragraph')!;
+  assert.equal(text.slice(para.start, para.end), 'The Supplier shall notify the Customer within 24 hours.');
+  const model = parseMarkdown(text);
+  assert.ok(model.blocks.some((b) => b.text.startsWith('The Supplier shall notify')));
+});
+
+test('hostile: a long chunk is parsed in pieces that start at line starts and keep the model', () => {
+  const para = 'The Supplier shall notify the Customer of any Security Incident within 24 hours.\n\n';
+  const text = para.repeat(2_000);
+  const cuts = pieceCuts(text, true);
+  assert.ok(cuts.length > 0);
+  for (const c of cuts) assert.equal(text[c - 1], '\n');
+  const model = parseMarkdown(text);
+  assert.equal(model.blocks.length, 2_000);
+  // A code fence is never cut at a blank line.
+  const fenced = `\`\`\`\n${'code\n\n'.repeat(20_000)}\`\`\`\n`;
+  assert.equal(pieceCuts(fenced, true).filter((c) => c < fenced.length - 4 && c < 256 * 1024).length, 0);
+});
+
+test('hostile: 10 MB of blank lines: a result, bounded memory', () => {
+  const before = process.memoryUsage().rss;
+  const result = within(60, '10 MB blank lines', () => analyze('\n'.repeat(10 * 1024 * 1024)));
+  assert.equal(Object.keys(result.topics).length, 21);
+  const grew = (process.memoryUsage().rss - before) / 1048576;
+  assert.ok(grew < 1_500, `memory grew by ${grew.toFixed(0)} MB`);
+});
+
+test('hostile: huge and wide tables are read row by row', () => {
+  let table = '| Severity | Notification |\n|---|---|\n';
+  while (table.length < 3 * 1024 * 1024) table += '| Critical | The Supplier shall notify the Customer within 24 hours |\n';
+  const big = within(60, '3 MB table', () => parseMarkdown(`# A\n\n${table}`));
+  assert.ok(big.blocks.filter((b) => b.kind === 'table-row').length > 40_000);
+  // Protected (no fix goes inside) from its first row to its last, in one span per piece.
+  const spans = big.protectedSpans;
+  for (let i = 1; i < spans.length; i++) assert.ok(spans[i].start - spans[i - 1].end <= 1, "the table's pieces are adjacent");
+  const cols = 20_000;
+  const wide = `# A\n\n|${' a |'.repeat(cols)}\n|${'---|'.repeat(cols)}\n|${' b |'.repeat(cols)}\n`;
+  const w = within(30, 'wide table', () => parseMarkdown(wide));
+  assert.equal(w.blocks.filter((b) => b.kind === 'table-row').length, 2);
+});
+
+test('hostile: gaps in a weak phrase are matched once per token and step', () => {
+  const term = compileTerm(`shall ${'... '.repeat(12)}never`, 'en', true);
+  const tokens = tokenize('shall '.repeat(2_000), 'en');
+  within(5, '12 gaps over 2,000 tokens', () => findTerms([term], tokens));
+  const hit = findTerms([compileTerm('notify ... hours', 'en', true)], tokenize('notify the customer within 24 hours', 'en'));
+  assert.equal(hit.length, 0, 'a gap is still three words at most');
+  assert.equal(findTerms([compileTerm('notify ... ... hours', 'en', true)], tokenize('notify them in 24 hours', 'en')).length, 1);
+});
+
+test('hostile: weak phrases with too many gaps, and extended globs, are configuration errors', () => {
+  const many = cli(['c.md'], { cwd: tempTree({ 'c.md': SMALL_CONTRACT, '.clauselintrc.json': JSON.stringify({ weakPhrases: [{ topic: 'incident-notification', phrase: `notify ${'... '.repeat(12)}hours` }] }) }) });
+  assert.equal(many.code, 2);
+  assert.match(assertOneLine(many.stderr)[0], /configuration error in .*clauselintrc\.json line 1: .*weakPhrases\.0\.phrase.*12 .*gaps/);
+  const glob = cli(['c.md'], { cwd: tempTree({ 'c.md': SMALL_CONTRACT, '.clauselintrc.yaml': 'ignores:\n  - drafts/**\n  - "+(a*)b"\n' }) });
+  assert.equal(glob.code, 2);
+  assert.match(assertOneLine(glob.stderr)[0], /clauselintrc\.yaml line 3: .*ignores\.1.*extended glob/);
+});
+
+test('hostile: ignore globs cannot backtrack, and match as before', () => {
+  const m = compileGlob('*a*a*a*a*a*a*a*a*b');
+  within(5, 'many stars', () => { for (let i = 0; i < 100; i++) m('a'.repeat(255)); });
+  assert.ok(compileGlob('drafts/**')('drafts/x/y.md'));
+  assert.ok(compileGlob('**/*.md')('a.md') && compileGlob('**/*.md')('a/b/c.md'));
+  assert.ok(!compileGlob('*.md')('a/b.md'));
+  assert.ok(compileGlob('{drafts,old}/*.md')('old/x.md'));
+  assert.ok(compileGlob('x?.md')('xy.md') && !compileGlob('x?.md')('x.md'));
+});
+
+test('hostile: front matter with a YAML alias bomb or odd types: a front-matter finding naming the problem', () => {
+  const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+  for (let i = 1; i < 8; i++) levels.push(`${'abcdefgh'[i]}: &${'abcdefgh'[i]} [${Array(9).fill(`*${'abcdefgh'[i - 1]}`).join(',')}]`);
+  const bomb = resultOrOneLine(within(20, 'alias bomb', () => lint(`---\n${levels.join('\n')}\nclauselint:\n  type: saas\n---\n${SMALL_CONTRACT}`)))!;
+  const fm = bomb.files[0].diagnostics.filter((d) => d.ruleId === 'front-matter');
+  assert.equal(fm.length, 1);
+  assert.match(fm[0].message, /alias/i);
+  const odd = resultOrOneLine(lint(`---\nclauselint:\n  type: {toString: 1}\n  regimes: [{a: 1}]\n  language: [1]\n---\n${SMALL_CONTRACT}`))!;
+  const oddFm = odd.files[0].diagnostics.filter((d) => d.ruleId === 'front-matter');
+  assert.equal(oddFm.length, 1);
+  assert.match(oddFm[0].message, /type “a mapping”/);
+});
+
+test('hostile: one binary file in a folder run: one line for it, the others linted, exit 2', () => {
+  const dir = tempTree({ 'a.md': SMALL_CONTRACT, 'b.md': PNG, 'c.md': SMALL_CONTRACT });
+  const r = cli(['.', '--format', 'json'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(assertOneLine(r.stderr)[0], /b\.md: this is a binary file/);
+  assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), ['a.md', 'c.md']);
+});
+
+test('hostile: a FIFO named on the command line is refused, not waited on', { skip: process.platform === 'win32' }, () => {
+  const dir = tempTree({ 'a.md': SMALL_CONTRACT });
+  const fifo = spawnSync('mkfifo', [join(dir, 'pipe.md')]);
+  if (fifo.status !== 0) return;
+  const r = cli(['pipe.md', 'a.md', '--format', 'json'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(assertOneLine(r.stderr)[0], /pipe\.md: this is not a regular file/);
+  assert.equal(JSON.parse(r.stdout).files.length, 1);
+});
+
+test('hostile: an unreadable subfolder is one line; the rest is linted', { skip: process.platform === 'win32' }, () => {
+  const dir = tempTree({ 'a.md': SMALL_CONTRACT, 'locked/b.md': SMALL_CONTRACT });
+  spawnSync('chmod', ['-R', 'a+rX', dir]);
+  spawnSync('chmod', ['000', join(dir, 'locked')]);
+  // As root every folder is readable: run the command as nobody there.
+  const asRoot = process.getuid?.() === 0;
+  if (NO_BUNDLE) return;
+  const p = spawnSync(process.execPath, [BUNDLE, '.', '--format', 'json'], {
+    cwd: dir, encoding: 'utf8', ...(asRoot && { uid: 65534, gid: 65534 }), env: { ...process.env, HOME: dir },
+  });
+  spawnSync('chmod', ['755', join(dir, 'locked')]);
+  if (p.error || /EACCES.*tsx|Cannot find module/.test(p.stderr)) return; // nobody cannot run node here
+  assert.equal(p.status, 2, p.stderr);
+  assert.match(assertOneLine(p.stderr)[0], /cannot read locked \(EACCES\)/);
+  assert.equal(JSON.parse(p.stdout).files.length, 1);
+});
+
+test('hostile: --stdin gets the file checks; UTF-16 is decoded; lone CRs are lines', () => {
+  const bin = cli(['--stdin', '--format', 'json'], { cwd: tempTree(), stdin: PNG as unknown as string });
+  assert.equal(bin.code, 2);
+  assert.match(assertOneLine(bin.stderr)[0], /<stdin>: this is a binary file/);
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(DECLARED, 'utf16le')]);
+  const u = resultOrOneLine(lint(utf16))!;
+  const plain = resultOrOneLine(lint(DECLARED))!;
+  assert.deepEqual(verdict(u), verdict(plain));
+  const cr = resultOrOneLine(lint(DECLARED.replace(/\n/g, '\r')))!;
+  assert.deepEqual(verdict(cr), verdict(plain), 'CR-only: the same findings on the same lines, front matter read');
 });

@@ -173,17 +173,21 @@ export function neutralise(text: string, atDocumentStart: boolean): { parseText:
       continue;
     }
     if (isBlank(text, l)) { endParagraph(); afterBlank = true; continue; }
-    // A table: a header row with pipes, then its delimiter row, then rows up to a blank line.
+    // A table: a header row with pipes, then its delimiter row, then rows up to a blank line; or, at the
+    // start of a piece cut out of a huge table, the rest of its rows.
     const next = all[k + 1];
-    if (line.includes('|') && next && isDelimiterRow(text.slice(next.start, next.end))) {
-      let last = k + 1;
+    const headed = line.includes('|') && next && isDelimiterRow(text.slice(next.start, next.end));
+    if (headed || (k === 0 && /^\s*\|/.test(line))) {
+      let last = headed ? k + 1 : k;
       while (last + 1 < all.length && !isBlank(text, all[last + 1])) last++;
+      // Headerless: only a long run of rows (what a cut leaves), not a paragraph that starts with a pipe.
+      if (!headed && last - k < 100) { paragraph.push(l); continue; }
       const columns = count(text, l.start, l.end, '|') + 1;
       const bytes = all[last].end - l.start;
-      if (columns > MAX_TABLE_COLUMNS || last - k > MAX_TABLE_ROWS || bytes > MAX_TABLE_BYTES) {
+      if (!headed || columns > MAX_TABLE_COLUMNS || last - k > MAX_TABLE_ROWS || bytes > MAX_TABLE_BYTES) {
         endParagraph();
         nodes.push({ type: 'table', start: l.start, end: all[last].end });
-        for (let r = k; r <= last; r++) if (r !== k + 1) nodes.push({ type: 'tableRow', start: all[r].start, end: all[r].end });
+        for (let r = k; r <= last; r++) if (!headed || r !== k + 1) nodes.push({ type: 'tableRow', start: all[r].start, end: all[r].end });
         blankRange(own(), text, l.start, all[last].end);
         k = last;
         continue;
