@@ -29,7 +29,7 @@ try {
     // would let them through a .vscodeignore exclusion.
     if (existsSync(from)) cpSync(from, join(stage, path), { recursive: true, filter: (src) => !src.startsWith(join(root, 'docs', 'images')) });
   }
-  const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const vsce = join(root, 'test', 'editor', 'node_modules', '@vscode', 'vsce', 'vsce'); // test/editor/install.mjs puts it there
   const args = [vsce, 'package', '--no-dependencies', '--skip-license', '--out', out];
   const run = spawnSync(process.execPath, args, { cwd: stage, stdio: 'inherit' });
   if (run.status !== 0) process.exit(run.status ?? 1);
