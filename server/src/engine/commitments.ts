@@ -175,7 +175,7 @@ function subjectOf(at: number, last: number, tokens: Token[], found: Mention[], 
 }
 
 /** An option left unticked on a cover page ("[ ] Provider will maintain annual reports") is not agreed. */
-const UNTICKED_RE = /\[ \]/;
+const UNTICKED_RE = /\[\s*\]/;
 
 /** A line in capitals ("ANNEX II - TECHNICAL AND ORGANISATIONAL MEASURES") is a heading, even where Markdown has none. */
 function isHeadingLine(text: string): boolean {
