@@ -129,8 +129,10 @@ function clausesOf(s: Sentence, v: Vocabulary): number[] {
 function mentions(s: Sentence, v: Vocabulary, clauses: number[]): Mention[] {
   const out: Mention[] = [];
   const tokens = s.tokens;
+  // "Licensor’s liability" names the Licensor: the possessive is matched as the name.
+  const names = tokens.map((t) => (/['’]s$/.test(t.word) ? { ...t, word: t.word.slice(0, -2) } : t));
   for (const party of ['supplier', 'customer', 'both'] as const) {
-    for (const m of findTerms(v.parties[party], tokens)) {
+    for (const m of findTerms(v.parties[party], names)) {
       const first = tokens[m.first];
       const written = s.text.slice(first.start - s.span.start, first.end - s.span.start);
       // A role word names a party only as a defined term ("Provider", not "a third-party provider").
