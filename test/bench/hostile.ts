@@ -19,6 +19,8 @@ const ONLY = opt('only');
 
 const FRONT = '---\nclauselint:\n  type: saas\n---\n# Agreement\n\n';
 const CONTRACT = `${FRONT}## 1. Security\n\nThe Supplier shall notify the Customer of any security incident as soon as possible.\n`;
+/** An incident-notification sentence of many words: where a weak phrase's gaps are tried. */
+const GAPPED = `${FRONT}## 1. Incident notification\n\nThe Supplier shall notify the Customer of any security incident ${'shall '.repeat(60)}as soon as possible.\n`;
 const upTo = (size: number, line: (i: number) => string) => { const out: string[] = []; let n = 0; for (let i = 0; n < size; i++) { const l = line(i); out.push(l); n += l.length; } return out.join(''); };
 function aliasBomb(): string {
   const names = 'abcdefgh';
@@ -32,16 +34,16 @@ const CASES: Case[] = [
   { name: 'stemming: 100 KB of one word', files: { 'c.md': `${FRONT}${'b'.repeat(100_000)}\n` } },
   { name: 'units.ts bare enumerator: 100 KB of leading spaces', files: { 'c.md': `${FRONT}${' '.repeat(100_000)}x\n` } },
   { name: 'definitions.ts definition list: 80 KB', files: { 'c.md': `${FRONT}## 1. Definitions\n\nA\n${'|\n'.repeat(40_000)}x\n` } },
-  { name: 'placement.ts heading line: --fix-dry-run, 2.2 KB', files: { 'c.md': `${FRONT}## 1.${' '.repeat(2_200)}x\n\nThe Supplier shall deliver.\n` }, argv: ['c.md', '--fix-dry-run'] },
-  { name: 'placement.ts heading line: --fix-dry-run, 4 KB', files: { 'c.md': `${FRONT}## 1.${' '.repeat(4_000)}x\n\nThe Supplier shall deliver.\n` }, argv: ['c.md', '--fix-dry-run'] },
+  { name: 'placement.ts heading line: --fix-dry-run, 2.2 KB', files: { 'c.md': `${FRONT}##${' '.repeat(2_200)}\\1. Security\n\nThe Supplier shall deliver.\n` }, argv: ['c.md', '--fix-dry-run'] },
+  { name: 'placement.ts heading line: --fix-dry-run, 4 KB', files: { 'c.md': `${FRONT}##${' '.repeat(4_000)}\\1. Security\n\nThe Supplier shall deliver.\n` }, argv: ['c.md', '--fix-dry-run'] },
   { name: 'micromark: 40 KB of "* "', files: { 'c.md': `${FRONT}${'* '.repeat(20_000)}x\n` } },
   { name: 'micromark: 40 KB of "*a"', files: { 'c.md': `${FRONT}${'*a'.repeat(20_000)}\n` } },
   { name: 'micromark: 80 KB of nested links', files: { 'c.md': `${FRONT}${'['.repeat(20_000)}${'](a)'.repeat(15_000)}\n` } },
   { name: 'micromark: 1 MB nested list', files: { 'c.md': FRONT + upTo(1_000_000, (i) => `${'  '.repeat(i)}- item ${i}\n`) } },
   { name: 'micromark: 4 MB nested list', files: { 'c.md': FRONT + upTo(4_000_000, (i) => `${'  '.repeat(i)}- item ${i}\n`) } },
   { name: 'micromark: 2,000 nested list items', files: { 'c.md': FRONT + Array.from({ length: 2_000 }, (_, i) => `${'  '.repeat(i)}- item\n`).join('') } },
-  { name: 'weakPhrases: 12 "..." gaps', files: { 'c.md': CONTRACT + 'The Supplier shall '.repeat(2_000), '.clauselintrc.json': JSON.stringify({ weakPhrases: [{ topic: 'security-measures', phrase: `shall ${'... '.repeat(12)}never` }] }) } },
-  { name: 'weakPhrases: 4 "..." gaps (the limit)', files: { 'c.md': CONTRACT + 'The Supplier shall '.repeat(2_000), '.clauselintrc.json': JSON.stringify({ weakPhrases: [{ topic: 'security-measures', phrase: `shall ${'... '.repeat(4)}never` }] }) } },
+  { name: 'weakPhrases: 12 "..." gaps', files: { 'c.md': GAPPED, '.clauselintrc.json': JSON.stringify({ weakPhrases: [{ topic: 'incident-notification', phrase: `shall ${'... '.repeat(12)}never` }] }) } },
+  { name: 'weakPhrases: 4 "..." gaps (the limit)', files: { 'c.md': GAPPED, '.clauselintrc.json': JSON.stringify({ weakPhrases: [{ topic: 'incident-notification', phrase: `shall ${'... '.repeat(4)}never` }] }) } },
   { name: 'ignores: "+(a*)b" and a 30-character name', files: { [`${'a'.repeat(30)}.md`]: CONTRACT, '.clauselintrc.json': JSON.stringify({ ignores: ['+(a*)b'] }) }, argv: ['.'] },
   { name: 'memory: 10 MB of blank lines', files: { 'c.md': '\n'.repeat(10 * 1024 * 1024) } },
   { name: 'memory: 16.5 MB table', files: { 'c.md': FRONT + '| Severity | Notice |\n|---|---|\n' + upTo(16.5 * 1024 * 1024, () => '| Critical | The Supplier shall notify the Customer within 24 hours |\n') } },
