@@ -1,10 +1,11 @@
 // One esbuild step per entry point; every bundle is self-contained so the package ships no node_modules.
 import { build } from 'esbuild';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-const production = process.argv.includes('--production');
+// `npm pack` and `npm publish` run `prepare`: the published bundles are the production ones, without source maps.
+const production = process.argv.includes('--production') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
 
 /** The rules folder, embedded in every bundle: the engine then needs no files at run time (nor fs, on the web). */
 function rulesFolder(dir = 'rules') {
@@ -16,8 +17,13 @@ function rulesFolder(dir = 'rules') {
     applicability: read('applicability.yaml'),
     language: read('language.yaml'),
     catalogue: yamlFiles('catalogue').map(read),
+    checklists: yamlFiles('checklists').map((file) => ({ file, data: read(file) })),
+    explainers: read('explainers.yaml'),
   };
 }
+/** The library's run-time exports (server/src/api.ts), named again in dist/engine.mjs. */
+const API_EXPORTS = ['VERSION', 'analyze', 'lint', 'lintText', 'fix', 'loadConfig', 'ConfigError', 'InputError', 'UsageError',
+  'TOPIC_IDS', 'CONTRACT_TYPES', 'REGIMES', 'LANGUAGES', 'SEVERITIES'];
 const rules = { __CLAUSELINT_RULES__: JSON.stringify(rulesFolder()) };
 
 /** ESM sources use import.meta.url; in a CommonJS bundle that is this file's URL. */
@@ -35,7 +41,14 @@ await Promise.all([
   build({ ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node\n' + importMetaUrl.banner.js } }),
   build({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs', banner: { js: '#!/usr/bin/env node\n' + importMetaUrl.banner.js } }),
   build({ ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
+  // The library (`require('clauselint')`); dist/engine.mjs re-exports it for `import`.
+  build({ ...node, entryPoints: ['server/src/api.ts'], outfile: 'dist/engine.cjs' }),
 ]);
+writeFileSync('dist/engine.mjs', `// ESM entry of the library: the CommonJS bundle's exports, by name.
+import engine from './engine.cjs';
+export const { ${API_EXPORTS.join(', ')} } = engine;
+export default engine;
+`);
 
 // ---- the web build (VS Code for the Web): the server in a web worker, the client in the browser host ----
 const shim = 'server/src/lsp/web/node-shim.ts';
@@ -49,3 +62,13 @@ await Promise.all([
   build({ ...web, entryPoints: ['server/src/lsp/web/server-web.ts'], outfile: 'dist/server-web.js', conditions: ['worker'], alias: nodeShims }),
   build({ ...web, entryPoints: ['client/src/extension-web.ts'], outfile: 'dist/client-web.cjs', format: 'cjs', external: ['vscode'] }),
 ]);
+
+// ---- the library's types (dist/types/api.d.ts) ----
+// Type errors are the type check's business (npm run typecheck); here only the declarations must come out.
+{
+  const { spawnSync } = await import('node:child_process');
+  const { existsSync, rmSync } = await import('node:fs');
+  rmSync('dist/types', { recursive: true, force: true });
+  spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'server/tsconfig.api.json'], { stdio: 'ignore' });
+  if (!existsSync('dist/types/api.d.ts')) throw new Error('dist/types/api.d.ts was not emitted: run npx tsc -p server/tsconfig.api.json');
+}

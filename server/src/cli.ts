@@ -1,6 +1,24 @@
 /** Entry point of the `clauselint` command. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readSync } from 'node:fs';
 import { run } from './cli/main.js';
+
+/** One line typed at the terminal, read synchronously (for --init); undefined at end of input. */
+function prompt(question: string): string | undefined {
+  if (!process.stdin.isTTY) return undefined;
+  process.stdout.write(question);
+  const bytes: number[] = [];
+  const one = Buffer.alloc(1);
+  for (;;) {
+    let n = 0;
+    try { n = readSync(0, one, 0, 1, null); } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      return undefined;
+    }
+    if (n === 0) return bytes.length ? Buffer.from(bytes).toString('utf8') : undefined;
+    if (one[0] === 10) return Buffer.from(bytes).toString('utf8').replace(/\r$/, '');
+    bytes.push(one[0]);
+  }
+}
 
 const code = run(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
@@ -8,5 +26,6 @@ const code = run(process.argv.slice(2), {
   readStdin: () => readFileSync(0),
   isTTY: Boolean(process.stdout.isTTY),
   cwd: process.cwd(),
+  prompt,
 });
 process.exitCode = code;

@@ -10,7 +10,8 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { compileGlob, GlobError } from './glob.js';
 import schema from '../../schemas/clauselintrc.schema.json' with { type: 'json' };
 import { CONFIG_FILES } from './config-names.js';
-import type { Settings } from './engine/types.js';
+import { didYouMean } from './did-you-mean.js';
+import type { Settings, SeveritySetting } from './engine/types.js';
 
 export { CONFIG_FILES } from './config-names.js';
 
@@ -65,7 +66,10 @@ function badPropertyName(e: ErrorObject): string | undefined {
 function describe(e: ErrorObject): string {
   const where = e.instancePath ? `“${e.instancePath.slice(1).replace(/\//g, '.')}”` : 'the configuration';
   const badName = badPropertyName(e);
-  if (badName !== undefined) return `${where} names an unknown rule “${badName}”`;
+  if (badName !== undefined) {
+    const guess = didYouMean(badName, schema.properties.rules.propertyNames.enum);
+    return `${where} names an unknown rule “${badName}”${guess ? `: did you mean “${guess}”?` : ''}`;
+  }
   switch (e.keyword) {
     case 'additionalProperties': return `unknown setting “${(e.params as { additionalProperty: string }).additionalProperty}” in ${where}`;
     case 'enum': return `${where} must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
@@ -105,9 +109,18 @@ export function parseConfig(file: string, text: string): Settings | null {
     const pointer = pointerBase + e.instancePath + (key !== undefined ? `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}` : '');
     throw new ConfigError(file, lineOf(text, offsetOf(doc, pointer)), describe(e));
   }
+  normalizeSeverities(data as Settings);
   const problem = patternProblem(data as Settings);
   if (problem) throw new ConfigError(file, lineOf(text, offsetOf(doc, pointerBase + problem.pointer)), problem.message);
   return data as Settings;
+}
+
+/** What people type from ESLint and markdownlint habits: `warn`, `info`, and 0, 1, 2 (off, warning, error). */
+const SEVERITY_ALIASES: Record<string, SeveritySetting> = { warn: 'warning', info: 'information', 0: 'off', 1: 'warning', 2: 'error' };
+
+function normalizeSeverities(settings: Settings): void {
+  if (!settings.rules) return;
+  for (const [id, value] of Object.entries(settings.rules)) settings.rules[id] = SEVERITY_ALIASES[String(value)] ?? value;
 }
 
 /** Limits on the patterns a configuration brings: they come from the workspace, and are matched in every file. */

@@ -19,6 +19,9 @@ import { json } from './formats/json.js';
 import { sarif } from './formats/sarif.js';
 import { github } from './formats/github.js';
 import { junit } from './formats/junit.js';
+import { directiveFindings } from './directives.js';
+import { loadIgnores } from './ignore.js';
+import { askInit, writeInit } from './init.js';
 
 export const VERSION = '0.1.0';
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
@@ -44,6 +47,16 @@ Options:
                          suggestions it leaves
   --fix-type <list>      what --fix applies: fix (default: edits that keep every word),
                          suggestion (edits that replace or delete words), or fix,suggestion
+  --print-config <file>  print the configuration that applies to a file, as JSON
+  --init                 write a commented .clauselintrc.yaml here (asks type and regimes,
+                         or takes --type and --regimes)
+  --ignore-pattern <g>   do not lint files matching this glob (repeatable); .clauselintignore
+                         in the working folder lists more
+  --no-ignore            lint ignored files too (.clauselintignore, --ignore-pattern, ignores)
+  --color, --no-color    force colour on or off (default: on a terminal, unless NO_COLOR;
+                         FORCE_COLOR turns it on)
+  --report-unused-disable-directives
+                         report disable comments that switch nothing off (as errors)
   --version, --help
 
        clauselint catalogue [--topic <id>] [--lang en|nl]
@@ -53,7 +66,31 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 otherwise, 2 usa
 `;
 
 /** `readStdin` gives bytes (checked as a file's are) or text. */
-export interface Io { stdout: (s: string) => void; stderr: (s: string) => void; readStdin: () => string | Uint8Array; isTTY: boolean; cwd: string }
+export interface Io {
+  stdout: (s: string) => void; stderr: (s: string) => void; readStdin: () => string | Uint8Array; isTTY: boolean; cwd: string;
+  /** Asks a person at the terminal (--init); undefined when nobody can answer. */
+  prompt?: (question: string) => string | undefined;
+}
+
+/** `--max-warnings -1` as ESLint takes it: parseArgs would read "-1" as an option. */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--max-warnings' && /^-\d+$/.test(argv[i + 1] ?? '')) out.push(`--max-warnings=${argv[++i]}`);
+    else out.push(argv[i]);
+  }
+  return out;
+}
+
+/** Colour: --no-color or --color, then NO_COLOR and FORCE_COLOR, then whether stdout is a terminal. */
+function useColor(o: { color?: boolean; 'no-color'?: boolean; output?: string }, io: Io): boolean {
+  if (o['no-color']) return false;
+  if (o.color) return true;
+  if (process.env.NO_COLOR) return false;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return io.isTTY && !o.output;
+}
 
 function list<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T[] | undefined {
   if (value === undefined) return undefined;
@@ -88,13 +125,16 @@ function lint(argv: string[], io: Io): number {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
+      args: joinNegativeValues(argv), allowPositionals: true, strict: true,
       options: {
         format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' },
         type: { type: 'string' }, regimes: { type: 'string' }, lang: { type: 'string' },
         'max-warnings': { type: 'string' }, quiet: { type: 'boolean' }, stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' }, version: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' },
         fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, 'fix-type': { type: 'string' }, topic: { type: 'string' },
+        'print-config': { type: 'string' }, init: { type: 'boolean' }, 'ignore-pattern': { type: 'string', multiple: true },
+        'no-ignore': { type: 'boolean' }, color: { type: 'boolean' }, 'no-color': { type: 'boolean' },
+        'report-unused-disable-directives': { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -107,6 +147,22 @@ function lint(argv: string[], io: Io): number {
     const [lang] = list(o.lang, LANGUAGES, 'lang') ?? [];
     const [topic] = list(o.topic, TOPIC_IDS, 'topic') ?? [];
     io.stdout(printCatalogue(topic, lang ?? 'en', playbookFor(configFor(join(io.cwd, 'x.md'), o.config))));
+    return 0;
+  }
+  if (o['print-config'] !== undefined) {
+    const config = configFor(join(io.cwd, o['print-config']), o.config);
+    const [ptype] = list(o.type, CONTRACT_TYPES, 'type') ?? [];
+    const pregimes = list(o.regimes, REGIMES, 'regimes');
+    const [plang] = list(o.lang, LANGUAGES, 'lang') ?? [];
+    io.stdout(JSON.stringify({ ...config.settings, ...(ptype && { type: ptype }), ...(pregimes && { regimes: pregimes }), ...(plang && { language: plang }) }, null, 2) + '\n');
+    if (config.file) io.stderr(`clauselint: configuration from ${relative(io.cwd, config.file) || config.file}\n`);
+    return 0;
+  }
+  if (o.init) {
+    const given = { type: list(o.type, CONTRACT_TYPES, 'type')?.[0], regimes: list(o.regimes, REGIMES, 'regimes'), language: list(o.lang, LANGUAGES, 'lang')?.[0] };
+    const answers = io.prompt && io.isTTY && !(given.type && given.regimes) ? askInit(given, io.prompt) : given;
+    const file = writeInit(io.cwd, answers);
+    io.stdout(`Wrote ${relative(io.cwd, file)}: edit it to set rules, required topics, weak phrases and ignores.\n`);
     return 0;
   }
   if (o.fix && o['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both');
@@ -145,11 +201,12 @@ function lint(argv: string[], io: Io): number {
   }
 
   const results: FileResult[] = [];
+  const ignores = o['no-ignore'] ? undefined : loadIgnores(io.cwd, o['ignore-pattern'] ?? []);
   let unreadable = false;
   let refused = false;
   for (const input of inputs) {
     const config = configFor(input.path, o.config);
-    if (!o.stdin && config.isIgnored(input.path)) continue;
+    if (!o.stdin && !o['no-ignore'] && (config.isIgnored(input.path) || ignores?.isIgnored(input.path))) continue;
     // One file that cannot be read or checked is one line on stderr; the others are still linted (exit 2).
     const name = o.stdin ? (o['stdin-filename'] ?? '<stdin>') : relative(io.cwd, input.path) || input.path;
     let text: string;
@@ -191,6 +248,8 @@ function lint(argv: string[], io: Io): number {
         }
       } else if (plan.standardText || plan.suggestions.length) io.stderr(fixSummary(shown, plan, false));
     } else if (o['fix-dry-run']) continue;
+    const directives = directiveFindings(text, result, settings, options, Boolean(o['report-unused-disable-directives']));
+    if (directives.length) result.findings = [...result.findings, ...directives].sort((a, b) => a.span.start - b.span.start);
     if (o.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
     results.push({ path: o.stdin ? (o['stdin-filename'] ?? '<stdin>') : relative(io.cwd, input.path) || input.path, result, lines: result.model.lines });
   }
@@ -198,7 +257,7 @@ function lint(argv: string[], io: Io): number {
   if (o['fix-dry-run']) return refused ? 2 : 0;
   if (unreadable && !results.length) return 2;
   const report = format === 'json' ? json(results) : format === 'sarif' ? sarif(results, VERSION) : format === 'github' ? github(results)
-    : format === 'junit' ? junit(results) : stylish(results, io.isTTY && !o.output && !process.env.NO_COLOR);
+    : format === 'junit' ? junit(results) : stylish(results, useColor(o, io));
   if (o.output) writeAtomically(o.output, report); else io.stdout(report);
 
   const findings = results.flatMap((r) => r.result.findings);
