@@ -20,17 +20,19 @@ for (const b of bundles.slice(0, 2)) if (!existsSync(join(root, b))) throw new E
 const stage = mkdtempSync(join(tmpdir(), 'clauselint-vsix-'));
 try {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  for (const key of ['files', 'scripts', 'devDependencies', 'dependencies', 'allowScripts', 'bin']) delete manifest[key];
+  for (const key of ['files', 'scripts', 'devDependencies', 'dependencies', 'allowScripts', 'bin', 'exports', 'types']) delete manifest[key];
   writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2));
-  const top = readdirSync(root).filter((f) => /^(?:README|LICENSE|LICENCE|CHANGELOG|NOTICE)(?:\.|$)/i.test(f) || /^package\.nls(?:\.[\w-]+)?\.json$/.test(f));
-  for (const path of [...bundles, '.vscodeignore', 'syntaxes', 'l10n', 'docs', 'media', ...top]) {
+  // The marketplace page is the extension's own README (client/README.md), not the developer README.
+  const top = readdirSync(root).filter((f) => /^(?:LICENSE|LICENCE|CHANGELOG|NOTICE)(?:\.|$)/i.test(f) || /^package\.nls(?:\.[\w-]+)?\.json$/.test(f));
+  cpSync(join(root, 'client', 'README.md'), join(stage, 'README.md'));
+  for (const path of [...bundles, '.vscodeignore', 'syntaxes', 'l10n', 'docs', 'media', 'schemas', ...top]) {
     const from = join(root, path);
     // README pictures (docs/images) are shown from the repository, not shipped; vsce's negated patterns
     // would let them through a .vscodeignore exclusion.
     if (existsSync(from)) cpSync(from, join(stage, path), { recursive: true, filter: (src) => !src.startsWith(join(root, 'docs', 'images')) });
   }
   const vsce = join(root, 'test', 'editor', 'node_modules', '@vscode', 'vsce', 'vsce'); // test/editor/install.mjs puts it there
-  const args = [vsce, 'package', '--no-dependencies', '--skip-license', '--out', out];
+  const args = [vsce, 'package', '--no-dependencies', '--out', out];
   const run = spawnSync(process.execPath, args, { cwd: stage, stdio: 'inherit' });
   if (run.status !== 0) process.exit(run.status ?? 1);
 } finally {

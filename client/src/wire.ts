@@ -148,7 +148,12 @@ export async function wire(context: vscode.ExtensionContext, lc: BaseLanguageCli
           rule = (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which rule?'), matchOnDescription: true }))?.rule;
         }
       }
-      if (rule) await vscode.env.openExternal(vscode.Uri.parse(rule.docsUrl));
+      if (!rule) return;
+      // The rule's page as shipped inside the extension (docs/rules/), in the Markdown preview: it matches
+      // this version and needs no network. Without an extension folder, the page online.
+      const base = context.extensionUri;
+      if (base) await vscode.commands.executeCommand('markdown.showPreview', base.with({ path: `${base.path.replace(/\/$/, '')}/docs/rules/${rule.id}.md` }));
+      else await vscode.env.openExternal(vscode.Uri.parse(rule.docsUrl));
     }),
   );
 

@@ -31,7 +31,7 @@ test('the VS Code client starts the server over IPC, shows coverage and runs its
   const gotCoverage = new Promise<void>((done) => fake.statusChanged.event(() => { if (fake.status.visible && fake.status.text.includes('present')) done(); }));
 
   const extension = require(CLIENT) as { activate(ctx: unknown): Promise<void>; deactivate(): Promise<void> };
-  const context = { subscriptions: [] as { dispose(): unknown }[], asAbsolutePath: (p: string) => join(ROOT, p), extensionPath: ROOT };
+  const context = { subscriptions: [] as { dispose(): unknown }[], asAbsolutePath: (p: string) => join(ROOT, p), extensionPath: ROOT, extensionUri: Uri.file(ROOT) };
   try {
     await extension.activate(context);
     await gotDiagnostics;
@@ -46,7 +46,11 @@ test('the VS Code client starts the server over IPC, shows coverage and runs its
     for (const id of ['clauselint.lintFile', 'clauselint.showCoverage', 'clauselint.insertClause', 'clauselint.openRuleDocs']) assert.ok(fake.commands.has(id), `registers ${id}`);
 
     await fake.vscode.commands.executeCommand('clauselint.openRuleDocs', 'liability');
-    assert.deepEqual(fake.opened, ['https://github.com/clauselint/clauselint/blob/main/docs/rules/liability.md']);
+    const docs = fake.executed.find((e) => e.command === 'markdown.showPreview');
+    assert.ok(docs, 'the rule page opens in the Markdown preview');
+    assert.equal(String(docs!.args[0]), Uri.file(join(ROOT, 'docs', 'rules', 'liability.md')).toString(), 'the page shipped inside the extension');
+    assert.ok(existsSync(join(ROOT, 'docs', 'rules', 'liability.md')));
+    assert.deepEqual(fake.opened, [], 'not GitHub main');
 
     await fake.vscode.commands.executeCommand('clauselint.showCoverage');
     const preview = fake.executed.find((e) => e.command === 'markdown.showPreviewToSide');

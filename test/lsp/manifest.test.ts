@@ -56,3 +56,31 @@ test('the contributed commands are registered and the bundles are in place', () 
     assert.match(bundle, /require\("vscode"\)/, 'vscode stays external');
   }
 });
+
+test('marketplace fields: icon, categories, keywords, virtual workspaces, schema validation of every configuration file', () => {
+  assert.equal(manifest.icon, 'media/icon.png');
+  const icon = readFileSync(join(ROOT, manifest.icon));
+  assert.equal(icon.toString('latin1', 1, 4), 'PNG');
+  assert.ok(icon.readUInt32BE(16) >= 128 && icon.readUInt32BE(20) >= 128, 'at least 128×128');
+  assert.deepEqual(manifest.categories, ['Linters']);
+  assert.ok(manifest.keywords.length >= 5 && manifest.keywords.length <= 30);
+  assert.equal(manifest.capabilities.virtualWorkspaces.supported, true);
+  const validated = [...manifest.contributes.jsonValidation, ...manifest.contributes.yamlValidation]
+    .flatMap((v: { fileMatch: string | string[] }) => [v.fileMatch].flat());
+  for (const name of ['.clauselintrc.json', '.clauselintrc.yaml', '.clauselintrc.yml', 'clauselint.config.json', 'package.json']) {
+    assert.ok(validated.includes(name), `${name} is validated`);
+  }
+  for (const v of [...manifest.contributes.jsonValidation, ...manifest.contributes.yamlValidation]) {
+    assert.ok(existsSync(join(ROOT, v.url)), `${v.url} exists`);
+    JSON.parse(read(v.url));
+  }
+  assert.ok(existsSync(join(ROOT, 'LICENSE')) && existsSync(join(ROOT, 'CHANGELOG.md')));
+});
+
+test('the extension has its own README for the marketplace: commands and settings, not the developer README', () => {
+  const readme = read('client/README.md');
+  for (const c of manifest.contributes.commands) assert.ok(readme.includes(nls[c.title.slice(1, -1)]), `the README names ${c.command}`);
+  for (const s of Object.keys(manifest.contributes.configuration.properties)) assert.ok(readme.includes(`\`${s}\``), `the README names ${s}`);
+  assert.match(readme, /!\[[^\]]+\]\(docs\/images\/[\w-]+\.png\)/, 'a picture');
+  assert.doesNotMatch(readme, /npm test|## Development/);
+});

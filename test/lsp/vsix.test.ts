@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { ROOT } from './lsp-client.js';
 
 const VSIX = join(ROOT, 'clauselint.vsix');
@@ -44,8 +45,37 @@ test('the .vsix holds the bundles, grammar, strings and docs, and no sources, ma
   for (const name of names) {
     assert.doesNotMatch(name, /node_modules\/|\.ts$|\.map$|^extension\/(?:server|client\/src|test|rules|examples)\//, `${name} should not be packaged`);
   }
+  for (const must of ['extension/LICENSE.txt', 'extension/CHANGELOG.md', 'extension/README.md', 'extension/media/icon.png',
+    'extension/schemas/clauselintrc.schema.json', 'extension/docs/rules/liability.md']) {
+    assert.ok(names.includes(must) || (must.endsWith('LICENSE.txt') && names.includes('extension/LICENSE')), `${must} is packaged`);
+  }
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   if (manifest.browser) assert.ok(names.includes(`extension/${manifest.browser.replace(/^\.\//, '')}`), 'the web client is packaged');
+});
+
+/** One file of a zip (stored or deflated). */
+function zipRead(buf: Buffer, name: string): string | undefined {
+  for (let at = 0; at + 30 < buf.length;) {
+    if (buf.readUInt32LE(at) !== 0x04034b50) break;
+    const method = buf.readUInt16LE(at + 8), size = buf.readUInt32LE(at + 18), nameLength = buf.readUInt16LE(at + 26), extra = buf.readUInt16LE(at + 28);
+    const entry = buf.toString('utf8', at + 30, at + 30 + nameLength);
+    const data = buf.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
+    if (entry === name) return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    at += 30 + nameLength + extra + size;
+  }
+  return undefined;
+}
+
+test('the .vsix page is the user README, and its manifest names the icon, the schemas and no npm fields', { skip }, () => {
+  const buf = readFileSync(VSIX);
+  const readme = zipRead(buf, 'extension/README.md');
+  assert.ok(readme, 'README.md in the .vsix');
+  assert.match(readme, /^# Clauselint for VS Code/);
+  const manifest = JSON.parse(zipRead(buf, 'extension/package.json')!);
+  assert.equal(manifest.icon, 'media/icon.png');
+  assert.deepEqual(manifest.categories, ['Linters']);
+  assert.ok(manifest.contributes.jsonValidation.length > 0);
+  assert.equal(manifest.exports, undefined);
 });
 
 test('.vscodeignore ships only a whitelist', () => {
