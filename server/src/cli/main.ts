@@ -14,6 +14,7 @@ import { expandInputs, UsageError } from './files.js';
 import { configMarksStandard, FIX_TYPES, fixFile, FixRefused, fixSummary, isContractToFix, readForFix, writeFixed, type FixType, type ReadState } from './fix.js';
 import { createTwoFilesPatch } from 'diff';
 import { printCatalogue, playbookFor } from './catalogue.js';
+import { runReport } from './report.js';
 import { stylish } from './formats/stylish.js';
 import { json } from './formats/json.js';
 import { sarif } from './formats/sarif.js';
@@ -61,6 +62,9 @@ Options:
 
        clauselint catalogue [--topic <id>] [--lang en|nl]
                          list the clause catalogue, or print the clauses of one topic
+       clauselint report [files, folders or globs...] --output report.html
+                         a review report for people: scores, the laws' checklists, the clauses
+                         to ask for (clauselint report --help)
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 otherwise, 2 usage, configuration or file problem.
 `;
@@ -92,7 +96,7 @@ function useColor(o: { color?: boolean; 'no-color'?: boolean; output?: string },
   return io.isTTY && !o.output;
 }
 
-function list<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T[] | undefined {
+export function list<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T[] | undefined {
   if (value === undefined) return undefined;
   const items = value.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = items.filter((i) => !allowed.includes(i as T));
@@ -101,7 +105,7 @@ function list<T extends string>(value: string | undefined, allowed: readonly T[]
 }
 
 /** A temporary file, then a rename: a crash never leaves half a contract. */
-function writeAtomically(path: string, text: string): void {
+export function writeAtomically(path: string, text: string): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   writeFileSync(tmp, text);
   renameSync(tmp, path);
@@ -122,6 +126,7 @@ export function run(argv: string[], io: Io): number {
 }
 
 function lint(argv: string[], io: Io): number {
+  if (argv[0] === 'report') return runReport(argv.slice(1), io, VERSION);
   let parsed;
   try {
     parsed = parseArgs({

@@ -92,6 +92,10 @@ export interface RulesFolder {
   applicability: unknown;
   language: unknown;
   catalogue: unknown[];
+  /** `checklists/<regime>.yaml`: the regimes' own checklists (the review report). */
+  checklists: { file: string; data: unknown }[];
+  /** `explainers.yaml`: why each topic matters, for a purchaser. */
+  explainers: unknown;
 }
 
 export function readRulesFolder(dir = rulesDir()): RulesFolder {
@@ -108,6 +112,8 @@ export function readRulesFolder(dir = rulesDir()): RulesFolder {
     applicability: readYaml(join(dir, 'applicability.yaml')),
     language: readYaml(join(dir, 'language.yaml')),
     catalogue: yamlFiles('catalogue').map((file) => readYaml(join(dir, file))),
+    checklists: yamlFiles('checklists').map((file) => ({ file, data: readYaml(join(dir, file)) })),
+    explainers: readYaml(join(dir, 'explainers.yaml')),
   };
 }
 

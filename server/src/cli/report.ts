@@ -1,0 +1,116 @@
+/**
+ * `clauselint report [paths…] --output report.html`: the review report for people who do not read JSON.
+ * One self-contained HTML file (or Markdown, or the report's data as JSON), in the contracts' language or
+ * --lang, with each contract's score, the checklists of its regimes and the clauses to ask for.
+ * A file that cannot be read or checked is one line on standard error and in the report; exit 2 at the end.
+ */
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyze } from '../engine/analyze.js';
+import { InputError, readContractFile } from '../engine/input.js';
+import { CONTRACT_TYPES, LANGUAGES, REGIMES, type ContractType, type Language, type Regime, type Settings } from '../engine/types.js';
+import { configFor } from '../config.js';
+import { expandInputs, UsageError } from './files.js';
+import { playbookFor } from './catalogue.js';
+import { isContractToFix } from './fix.js';
+import { list, writeAtomically } from './main.js';
+import { buildReport, type ContractInput, type ReportModel } from '../report/model.js';
+import { renderHtml } from '../report/html.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { compareContracts, renderCompareHtml, renderCompareMarkdown } from '../report/compare.js';
+
+export const REPORT_FORMATS = ['html', 'markdown', 'json'] as const;
+
+export const REPORT_HELP = `Usage: clauselint report [options] [files, folders or globs...]
+       clauselint report --compare OLD NEW [options]
+
+Writes a review report of the contracts: per contract a score, the checklist of each law it declares
+(NIS2, DORA, the GDPR, the CRA) with the missing and weak items, the article, the contract's own words
+and the clause to ask for; with several contracts, a table of all of them first.
+
+Options:
+  --output, -o <file>    write the report to this file (default: the screen)
+  --format <name>        html (default: one self-contained file, prints to PDF), markdown or json
+  --lang <en|nl>         the report's language (default: each contract's own)
+  --type <type>          contract type: ${CONTRACT_TYPES.join(', ')}
+  --regimes <list>       the laws to check against, comma-separated: ${REGIMES.join(', ')}
+                         (default: those each contract declares)
+  --config, -c <file>    use this configuration file instead of the nearest one
+  --all                  in folders and globs, every Markdown file, not only contracts
+  --compare OLD NEW      two versions of one contract: per topic and checklist item, better,
+                         worse or unchanged, with the clause text before and after
+`;
+
+interface ReportIo { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string }
+
+export function runReport(argv: string[], io: ReportIo, version: string, now: Date = new Date()): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: {
+        output: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' }, lang: { type: 'string' },
+        type: { type: 'string' }, regimes: { type: 'string' }, config: { type: 'string', short: 'c' },
+        compare: { type: 'boolean' }, all: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]);
+  }
+  const { values: o, positionals } = parsed;
+  if (o.help) { io.stdout(REPORT_HELP); return 0; }
+  const format = (o.format ?? 'html') as (typeof REPORT_FORMATS)[number];
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format “${o.format}” is not one of ${REPORT_FORMATS.join(', ')} for a report`);
+  const [lang] = (list(o.lang, LANGUAGES, 'lang') ?? []) as Language[];
+  const [type] = (list(o.type, CONTRACT_TYPES, 'type') ?? []) as ContractType[];
+  const regimes = list(o.regimes, REGIMES, 'regimes') as Regime[] | undefined;
+  if (!positionals.length) throw new UsageError('name the contracts to report on, e.g. clauselint report contracts/ --output report.html');
+  if (o.compare && positionals.length !== 2) throw new UsageError('--compare needs two files: the old version and the new one');
+
+  const cli: Settings = { ...(type && { type }), ...(regimes && { regimes }) };
+  const inputs: ContractInput[] = [];
+  const problems: ReportModel['problems'] = [];
+  const found = o.compare
+    ? positionals.map((p) => { const [one] = expandInputs([p], io.cwd); if (!one) throw new UsageError(`no such file: ${p}`); return one; })
+    : expandInputs(positionals, io.cwd);
+  if (!found.length) throw new UsageError(`no Markdown files found in ${positionals.join(' ')}`);
+  let notContracts = 0;
+  for (const { path, explicit } of found) {
+    const config = configFor(path, o.config);
+    if (!o.compare && config.isIgnored(path)) continue;
+    const name = relative(io.cwd, path) || path;
+    let text: string;
+    try { text = readContractFile(path); } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      const message = err instanceof InputError ? err.message : e && e.code ? `cannot read it (${e.code})` : null;
+      if (message === null) throw err;
+      io.stderr(`clauselint: ${name}: ${message}\n`);
+      problems.push({ path: name, message });
+      continue;
+    }
+    // In folders and globs only contracts, as the linter and the language server decide; --all takes every file.
+    if (!explicit && !o.all && !o.compare && !isContractToFix(text, config, false)) { notContracts++; continue; }
+    try {
+      const playbook = playbookFor(config);
+      inputs.push({ path: name, result: analyze(text, { ...config.settings, ...cli }, { playbook }), playbook });
+    } catch (err) {
+      const message = `internal error: ${String((err as Error)?.message ?? err).split('\n')[0]}; please report this with the file`;
+      io.stderr(`clauselint: ${name}: ${message}\n`);
+      problems.push({ path: name, message });
+    }
+  }
+
+  if (notContracts) io.stderr(`clauselint: ${notContracts === 1 ? '1 Markdown file is' : `${notContracts} Markdown files are`} not marked as a contract (no clauselint front matter or configuration) and not in the report: name the files, add a .clauselintrc.json, or use --all\n`);
+  const options = { version, date: now.toISOString().slice(0, 10), forcedLanguage: Boolean(lang) };
+  let out: string;
+  if (o.compare) {
+    if (inputs.length !== 2) return 2;
+    const diff = compareContracts(inputs[0], inputs[1], { lang, regimes });
+    out = format === 'html' ? renderCompareHtml(diff, options) : format === 'markdown' ? renderCompareMarkdown(diff, options) : JSON.stringify(diff, null, 2) + '\n';
+  } else {
+    const model = buildReport(inputs, { lang, regimes, problems });
+    out = format === 'html' ? renderHtml(model, options) : format === 'markdown' ? renderMarkdown(model, options) : JSON.stringify({ version: 1, ...model }, null, 2) + '\n';
+  }
+  if (o.output) writeAtomically(resolve(io.cwd, o.output), out); else io.stdout(out);
+  return problems.length ? 2 : 0;
+}

@@ -1,0 +1,242 @@
+/**
+ * The review report as one self-contained HTML file: no network, no external fonts, styles or scripts
+ * (a Content-Security-Policy forbids them), so it works from a USB stick and prints cleanly to PDF.
+ * The only script sorts and filters the portfolio table; without it every table still reads in full.
+ */
+import { createHash } from 'node:crypto';
+import type { Language, TopicStatus } from '../engine/types.js';
+import type { ChecklistView, ContractReport, ItemRow, Quote, ReportModel, TopicRow } from './model.js';
+import { s } from './strings.js';
+import { markLabel, PALETTE, TEXT, type Mark } from './marks.js';
+
+export { PALETTE, TEXT, type Mark };
+
+export const esc = (t: string) => t.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+
+/** A status as icon, word and colour: never colour alone. */
+function badge(lang: Language, mark: Mark): string {
+  return `<span class="badge m-${mark}"><span aria-hidden="true">${PALETTE[mark].icon}</span> ${esc(markLabel(lang, mark))}</span>`;
+}
+
+const STYLE = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: ${TEXT.fg}; background: ${TEXT.bg}; margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem 3rem; }
+h1 { font-size: 1.7rem; margin: .5rem 0; } h2 { font-size: 1.4rem; margin-top: 2.5rem; border-bottom: 2px solid ${TEXT.fg}; padding-bottom: .2rem; overflow-wrap: anywhere; }
+h3 { font-size: 1.15rem; margin-top: 1.8rem; } h4 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
+a { color: ${TEXT.link}; } a:focus-visible, button:focus-visible, input:focus-visible { outline: 3px solid ${TEXT.link}; outline-offset: 2px; }
+.muted, .intro { color: ${TEXT.muted}; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .5rem 0 1rem; }
+caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+th, td { border: 1px solid ${TEXT.border}; padding: .35rem .5rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+thead th { background: #f3f3f3; }
+tr { break-inside: avoid; }
+.badge { display: inline-block; padding: 0 .4rem; border-radius: .3rem; font-weight: 600; white-space: nowrap; }
+${Object.entries(PALETTE).map(([k, v]) => `.m-${k} { color: ${v.fg}; background: ${v.bg}; }`).join('\n')}
+.matrix { font-size: .8rem; }
+.matrix th.topic { height: 11rem; vertical-align: bottom; padding: .2rem; }
+.matrix th.topic > span, .matrix th.topic button { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
+.matrix td.cell { text-align: center; padding: .2rem 0; font-weight: 700; }
+.matrix col.name { width: 14rem; } .matrix col.score { width: 4.2rem; }
+.matrix button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: left; }
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem; }
+.filter { margin: .5rem 0; } .filter input { font: inherit; padding: .2rem .4rem; border: 1px solid ${TEXT.border}; min-width: 16rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .5rem 0; } dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
+blockquote { margin: .3rem 0; padding: .2rem .8rem; border-left: 4px solid ${TEXT.border}; background: #f7f7f7; }
+blockquote.clause { border-left-color: ${PALETTE.present.fg}; background: #f4faf5; }
+.where { color: ${TEXT.muted}; font-size: .85rem; }
+ul.tight { margin: .2rem 0; padding-left: 1.2rem; }
+.topic-block { border-top: 1px solid #cfcfcf; }
+.ask li { margin-bottom: .6rem; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  .no-print { display: none !important; }
+  .contract { break-before: page; }
+  h2, h3, h4 { break-after: avoid; }
+  blockquote, .topic-block li { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  .matrix { font-size: 7pt; } .matrix col.name { width: 30%; } .matrix col.score { width: 8%; } .matrix th.topic { height: 8rem; }
+}
+`;
+
+/** Sorts the portfolio table by a column (clicking its heading again reverses) and filters it by name. */
+const SCRIPT = `(function () {
+  var table = document.getElementById('portfolio'); if (!table) return;
+  var body = table.tBodies[0]; var heads = table.tHead.rows[0].cells;
+  Array.prototype.forEach.call(heads, function (th, col) {
+    var b = th.querySelector('button'); if (!b) return;
+    b.addEventListener('click', function () {
+      var asc = th.getAttribute('aria-sort') !== 'ascending';
+      Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+      th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (x, y) {
+        var a = x.cells[col].getAttribute('data-sort'), c = y.cells[col].getAttribute('data-sort');
+        var na = parseFloat(a), nc = parseFloat(c);
+        var r = !isNaN(na) && !isNaN(nc) ? na - nc : String(a).localeCompare(String(c));
+        return asc ? r : -r;
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+    });
+  });
+  var input = document.getElementById('filter'); var count = document.getElementById('shown');
+  if (input) input.addEventListener('input', function () {
+    var q = input.value.toLowerCase(), n = 0;
+    Array.prototype.forEach.call(body.rows, function (r) { var show = r.cells[0].textContent.toLowerCase().indexOf(q) >= 0; r.hidden = !show; if (show) n++; });
+    if (count) count.textContent = String(n);
+  });
+})();`;
+
+const STATUS_RANK: Record<TopicStatus, number> = { missing: 0, weak: 1, present: 2, 'not-applicable': 3 };
+
+function where(lang: Language, q: Quote): string {
+  return q.endLine > q.line ? `${s(lang, 'lines')} ${q.line}–${q.endLine}` : `${s(lang, 'line')} ${q.line}`;
+}
+
+function quoteHtml(lang: Language, q: Quote): string {
+  return `<blockquote><p>${esc(q.text)}</p><p class="where">${esc(where(lang, q))}</p></blockquote>`;
+}
+
+function portfolio(model: ReportModel, topicNames: { id: string; name: string }[]): string {
+  const lang = model.language;
+  const head = [`<th scope="col"><button type="button">${esc(s(lang, 'contract'))}</button></th>`,
+    `<th scope="col"><button type="button">${esc(s(lang, 'score'))}</button></th>`,
+    ...topicNames.map((t) => `<th scope="col" class="topic"><button type="button" title="${esc(t.name)}">${esc(t.name)}</button></th>`)];
+  const rows = model.contracts.map((c) => {
+    const cells = c.topics.map((t) => `<td class="cell m-${t.status}" data-sort="${STATUS_RANK[t.status]}" title="${esc(`${t.name}: ${markLabel(lang, t.status)}`)}"><span aria-hidden="true">${PALETTE[t.status].icon}</span><span class="sr-only">${esc(markLabel(lang, t.status))}</span></td>`);
+    return `<tr><th scope="row" data-sort="${esc(c.path)}"><a href="#${c.id}">${esc(c.path)}</a></th><td data-sort="${c.score ?? -1}">${c.score ?? '–'}%${c.checklists.map((cl) => `<br><span class="where">${esc(cl.regime)} ${cl.score ?? '–'}%</span>`).join('')}</td>${cells.join('')}</tr>`;
+  });
+  const legend = (['present', 'weak', 'missing', 'not-applicable'] as const).map((m) => `<li>${badge(lang, m)}</li>`).join('');
+  return `<section aria-labelledby="portfolio-h" class="portfolio">
+<h2 id="portfolio-h">${esc(s(lang, 'portfolio'))}</h2>
+<p class="intro no-print">${esc(s(lang, 'portfolioHelp'))}</p>
+<ul class="legend">${legend}</ul>
+<p class="filter no-print"><label for="filter">${esc(s(lang, 'filter'))}</label> <input id="filter" type="search" autocomplete="off"> <span class="muted">(<span id="shown">${model.contracts.length}</span>/${model.contracts.length})</span></p>
+<div class="scroll"><table id="portfolio" class="matrix"><caption>${esc(s(lang, 'portfolio'))} (${model.contracts.length})</caption>
+<colgroup><col class="name"><col class="score">${topicNames.map(() => '<col>').join('')}</colgroup>
+<thead><tr>${head.join('')}</tr></thead>
+<tbody>${rows.join('\n')}</tbody></table></div>
+<p class="muted">${esc(s(lang, 'scoreHelp'))}</p>
+</section>`;
+}
+
+function sourceText(lang: Language, source: string | null): string {
+  return source ? s(lang, `source.${source}` as 'source.config') : s(lang, 'source.command');
+}
+
+function itemMissing(lang: Language, it: ItemRow): string {
+  const parts: string[] = [];
+  for (const t of it.topics) {
+    if (t.status === 'missing') parts.push(s(lang, 'topicMissing', { topic: t.name }));
+    else for (const l of t.lacks) parts.push(`${t.name}: ${l}`);
+    if (t.unchecked.length) parts.push(s(lang, 'notCheckedFor', { points: t.unchecked.join('; ') }));
+  }
+  if (it.note) parts.push(it.note);
+  return parts.length ? `<ul class="tight">${parts.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : '';
+}
+
+function checklistTable(lang: Language, c: ContractReport, cl: ChecklistView): string {
+  const rows = cl.items.map((it) => {
+    const evidence = it.evidence.length ? it.evidence.map((q) => quoteHtml(lang, q)).join('') : it.status === 'not-checked' ? '' : `<p class="muted">${esc(s(lang, 'nothingFound'))}</p>`;
+    return `<tr id="${c.id}-${it.id}"><td>${esc(it.article)}</td><td>${esc(it.text)}</td><td>${badge(lang, it.status)}</td><td>${evidence}${itemMissing(lang, it)}</td></tr>`;
+  });
+  const counts = s(lang, 'itemCounts', { met: cl.counts.met, partly: cl.counts['partly-met'], not: cl.counts['not-met'], unchecked: cl.counts['not-checked'] });
+  return `<h3 id="${c.id}-${cl.regime}">${esc(s(lang, 'checklist'))}: ${esc(cl.title)} — ${cl.score ?? '–'}%</h3>
+<p class="muted">${esc(cl.source)}. ${esc(counts)}.</p>
+<table><caption class="sr-only">${esc(cl.title)}</caption><colgroup><col style="width:14%"><col style="width:30%"><col style="width:14%"><col></colgroup>
+<thead><tr><th scope="col">${esc(s(lang, 'article'))}</th><th scope="col">${esc(s(lang, 'item'))}</th><th scope="col">${esc(s(lang, 'status'))}</th><th scope="col">${esc(s(lang, 'evidence'))} / ${esc(s(lang, 'missingWhat'))}</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+function askSection(lang: Language, c: ContractReport): string {
+  const items = c.checklists.flatMap((cl) => cl.items.filter((it) => it.status === 'not-met' || it.status === 'partly-met').map((it) => ({ cl, it })));
+  if (!c.checklists.length) return '';
+  const li = items.map(({ it }) => {
+    const evidence = it.evidence.slice(0, 1).map((q) => quoteHtml(lang, q)).join('');
+    const ask = it.ask.map((a) => `<a href="#${c.id}-topic-${topicOfClause(c, a.clauseId)}">${esc(a.title)}</a>`).join('; ');
+    return `<li><strong>${esc(it.article)}</strong> ${badge(lang, it.status)} ${esc(it.text)}${evidence}${itemMissing(lang, it)}${ask ? `<p>${esc(s(lang, 'suggested'))}: ${ask}</p>` : ''}</li>`;
+  });
+  return `<h3 id="${c.id}-ask">${esc(s(lang, 'askHeading'))}</h3>
+<p class="muted">${esc(s(lang, 'askIntro'))}</p>
+${li.length ? `<ol class="ask">${li.join('\n')}</ol>` : `<p>${esc(s(lang, 'askNothing'))}</p>`}`;
+}
+
+function topicOfClause(c: ContractReport, clauseId: string): string {
+  return c.topics.find((t) => t.ask?.clauseId === clauseId)?.id ?? c.topics.find((t) => clauseId.startsWith(t.id))?.id ?? '';
+}
+
+function topicBlock(lang: Language, c: ContractReport, t: TopicRow): string {
+  const evidence = t.evidence.length ? t.evidence.map((q) => quoteHtml(lang, q)).join('') : `<p class="muted">${esc(s(lang, 'nothingFound'))}</p>`;
+  const lacks = [...t.lacks, ...(t.wording.length ? [s(lang, 'weakWording', { phrases: t.wording.join(', ') })] : [])];
+  return `<div class="topic-block" id="${c.id}-topic-${t.id}">
+<h4>${esc(t.name)} ${badge(lang, t.status)}</h4>
+${evidence}
+${lacks.length ? `<p><strong>${esc(s(lang, 'missingWhat'))}:</strong></p><ul class="tight">${lacks.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : ''}
+${t.why ? `<p><strong>${esc(s(lang, 'why'))}:</strong> ${esc(t.why)}</p>` : ''}
+${t.references.length ? `<p class="where">${esc(s(lang, 'references'))}: ${esc(t.references.join('; '))}</p>` : ''}
+${t.ask ? `<p><strong>${esc(s(lang, 'suggested'))}:</strong> ${esc(t.ask.title)}</p><blockquote class="clause"><p>${esc(t.ask.text)}</p></blockquote>` : ''}
+</div>`;
+}
+
+function contractSection(model: ReportModel, c: ContractReport, forced: boolean): string {
+  const lang = forced ? model.language : c.language;
+  const regimes = c.regimes.length ? `${c.regimes.join(', ')} (${sourceText(lang, c.regimesSource)})` : s(lang, 'none');
+  const applicable = c.topics.filter((t) => t.status !== 'not-applicable').sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status]);
+  const na = c.topics.filter((t) => t.status === 'not-applicable');
+  const scores = c.checklists.map((cl) => `<li><a href="#${c.id}-${cl.regime}">${esc(cl.title)}</a>: ${cl.score ?? '–'}%</li>`).join('');
+  return `<section class="contract" id="${c.id}" lang="${lang}" aria-labelledby="${c.id}-h">
+<h2 id="${c.id}-h">${esc(c.path)}</h2>
+<dl class="facts">
+<dt>${esc(s(lang, 'type'))}</dt><dd>${esc(s(lang, `type.${c.type}`))} (${esc(sourceText(lang, c.typeSource))})</dd>
+<dt>${esc(s(lang, 'regimes'))}</dt><dd>${esc(regimes)}</dd>
+<dt>${esc(s(lang, 'language'))}</dt><dd>${esc(s(lang, `lang.${c.language}`))}</dd>
+<dt>${esc(s(lang, 'topicsScore'))}</dt><dd>${c.score ?? '–'}% — ${esc(s(lang, 'topicCounts', { present: c.counts.present, weak: c.counts.weak, missing: c.counts.missing }))}</dd>
+</dl>
+${scores ? `<ul>${scores}</ul>` : `<p>${esc(s(lang, 'noneDeclared'))}</p>`}
+${askSection(lang, c)}
+${c.checklists.map((cl) => checklistTable(lang, c, cl)).join('\n')}
+<h3 id="${c.id}-topics">${esc(s(lang, 'topics'))}</h3>
+${applicable.map((t) => topicBlock(lang, c, t)).join('\n')}
+${na.length ? `<p class="muted">${esc(s(lang, 'status.not-applicable'))}: ${esc(na.map((t) => t.name).join(', '))}</p>` : ''}
+${model.contracts.length > 1 ? `<p class="no-print"><a href="#portfolio-h">${esc(s(lang, 'backToTop'))}</a></p>` : ''}
+</section>`;
+}
+
+export interface HtmlOptions { version: string; date: string; forcedLanguage?: boolean }
+
+export function renderHtml(model: ReportModel, options: HtmlOptions): string {
+  const lang = model.language;
+  const topicNames = model.contracts[0]?.topics.map((t) => ({ id: t.id, name: t.name })) ?? [];
+  const title = model.contracts.length === 1 ? s(lang, 'titleOne', { name: model.contracts[0].path }) : s(lang, 'title');
+  const hash = createHash('sha256').update(SCRIPT).digest('base64');
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const problems = model.problems.length ? `<section aria-labelledby="problems-h"><h2 id="problems-h">${esc(s(lang, 'problems'))}</h2><ul>${model.problems.map((p) => `<li>${esc(p.path)}: ${esc(p.message)}</li>`).join('')}</ul></section>` : '';
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Clauselint ${esc(options.version)}">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${esc(title)}</h1>
+<p class="intro">${esc(s(lang, 'intro', { version: options.version, date: options.date }))}</p>
+</header>
+<main>
+${model.contracts.length > 1 ? portfolio(model, topicNames) : ''}
+${model.contracts.length ? '' : `<p>${esc(s(lang, 'noContracts'))}</p>`}
+${model.contracts.map((c) => contractSection(model, c, Boolean(options.forcedLanguage))).join('\n')}
+${problems}
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
