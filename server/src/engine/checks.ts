@@ -4,9 +4,13 @@
  */
 import { findAmounts, findDurations, findMultipliers, findPercentages, inHours, inMonths, inYears, type Duration } from './numbers.js';
 import { findTerms, hasTerm } from './terms.js';
+import { tokenize } from './tokens.js';
 import { conceptTerms, type StrongPoint, type TopicRule } from './rule-data.js';
+import { sentenceCommitments, type Party, type PartyNames } from './commitments.js';
+import { compileList, type LanguageData } from './rule-data.js';
 import type { Token } from './tokens.js';
 import type { Language, Regime, Span } from './types.js';
+import type { Sentence } from './units.js';
 
 export interface ClauseSentence { span: Span; text: string; tokens: Token[]; lang: Language }
 
@@ -105,12 +109,78 @@ function ownWords(s: ClauseSentence, unbacked?: Unbacked): Token[] {
   return s.tokens.filter((t) => !links.some(([a, b]) => t.start >= a && t.end <= b) && !unbacked?.(t.start));
 }
 
+/** What a check needs to tell who owes a duty: the language's party vocabulary and the document's names. */
+export interface PartyContext { data: LanguageData; names: PartyNames }
+
+/** A row of a table that names both parties in its own cells: the head of a responsibility matrix. */
+function matrixHead(s: ClauseSentence, parties: PartyContext): boolean {
+  if (!s.text.includes('|')) return false;
+  const names = (p: 'supplier' | 'customer') => compileList([...parties.data.commitments.parties[p][s.lang], ...parties.names[p]], s.lang, true);
+  const cells = s.text.split('|').map((c) => c.replace(/[*_`]/g, '').trim()).filter(Boolean);
+  const isParty = (cell: string, p: 'supplier' | 'customer') => /^\p{Lu}/u.test(cell) && cell.split(/\s+/).length <= 3
+    && findTerms(names(p), tokenize(cell, s.lang)).length > 0;
+  return cells.some((c) => isParty(c, 'supplier')) && cells.some((c) => isParty(c, 'customer'));
+}
+
+/**
+ * The clause states a duty of each of `point.parties` (read by the commitment engine, in sentences with
+ * the `near` concept's words, and with a deadline when `unit` is `deadline`): "the Licensor is responsible
+ * for …; the Licensee shall install each update within 14 days". For shared-responsibility, whose strong
+ * points are about who owes what rather than about words. A duty of "each party" names no split; the
+ * head of a table with a column for each party (a responsibility matrix) does.
+ */
+function partyDuties(point: StrongPoint, rule: TopicRule, sentences: ClauseSentence[], parties: PartyContext | undefined): CheckResult {
+  const wanted = point.parties ?? [];
+  if (!parties || !wanted.length) return { met: false };
+  const owing = new Set<Party>();
+  let previous: Party | undefined;
+  for (const s of sentences) {
+    if (wanted.length > 1 && matrixHead(s, parties)) return { met: true };
+    // The checks see a clause's sentences; the commitment engine reads only their words, language and place.
+    const c = sentenceCommitments(s as Sentence, parties.data, parties.names);
+    if (c.none) { previous = undefined; continue; }
+    // "…; shall install each update within 14 days": a part that opens with its marker continues the party before it.
+    const own = (a: { party: Party; at: number }) => (a.party === 'unknown' && a.at <= 1 && previous ? previous : a.party);
+    const parts = c.anchors.filter((a) => a.force === 'duty').map(own);
+    if (!c.anchors.length && c.fallback?.force === 'duty') parts.push(c.fallback.party);
+    previous = c.anchors.length ? own(c.anchors[0]) : c.fallback?.party ?? previous;
+    if (point.near && !hasTerm(conceptTerms(rule, point.near, s.lang), s.tokens)) continue;
+    if (point.unit === 'deadline' && !findDurations(s.text, s.span.start).some((d) => DEADLINE_UNITS.has(d.unit))) continue;
+    for (const p of parts) owing.add(p);
+    if (wanted.every((p) => owing.has(p))) return { met: true };
+  }
+  return { met: false };
+}
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|okt|nov|dec';
+/** A month and a year ("December 2031", "31 december 2031"), or a date in figures ("31-12-2031", "2031-12"). */
+const END_DATE_RE = new RegExp(`\\b(?:${MONTHS})\\.?\\s+(?:19|20)\\d{2}\\b|\\b\\d{1,2}[-/.]\\d{1,2}[-/.](?:19|20)\\d{2}\\b|\\b(?:19|20)\\d{2}-(?:0?[1-9]|1[0-2])(?:-\\d{1,2})?\\b|\\b(?:0?[1-9]|1[0-2])/(?:19|20)\\d{2}\\b`, 'iu');
+
+/** A duty to state the end by month and year, where the date depends on each delivery. */
+const MONTH_AND_YEAR_RE = /\b(?:month and (?:the )?year|maand en (?:het )?jaar)\b/i;
+
+/**
+ * A stated end date (at least month and year), or a duty to state one "by month and year", in a sentence
+ * with the `near` concept: CRA art. 13(19). A period in years alone ("five years") says no end date.
+ */
+function endDate(point: StrongPoint, rule: TopicRule, sentences: ClauseSentence[]): CheckResult {
+  for (const s of sentences) {
+    if (point.near && !hasTerm(conceptTerms(rule, point.near, s.lang), s.tokens)) continue;
+    const m = END_DATE_RE.exec(s.text) ?? MONTH_AND_YEAR_RE.exec(s.text);
+    if (m) return { met: true, span: { start: s.span.start + m.index, end: s.span.start + m.index + m[0].length } };
+  }
+  return { met: false };
+}
+
 /**
  * `unbacked` tells the words that refer to text the document does not contain: a strong point needs
  * words of the clause itself, so "the measures in Annex 3" meets none when there is no Annex 3.
+ * `parties` is for the checks that ask who owes a duty.
  */
-export function runCheck(point: StrongPoint, rule: TopicRule, sentences: ClauseSentence[], regimes: Regime[], unbacked?: Unbacked): CheckResult {
+export function runCheck(point: StrongPoint, rule: TopicRule, sentences: ClauseSentence[], regimes: Regime[], unbacked?: Unbacked, parties?: PartyContext): CheckResult {
   switch (point.check) {
+    case 'party-duties': return partyDuties(point, rule, sentences, parties);
+    case 'end-date': return endDate(point, rule, sentences);
     case 'duration': return durationCheck(point, rule, sentences, regimes);
     case 'percent': return { met: sentences.some((s) => findPercentages(s.text).some((p) => p >= 90 && p <= 100)) };
     case 'amount': return { met: sentences.some((s) => findAmounts(s.text).length > 0) };

@@ -43,6 +43,8 @@ interface Vocabulary {
   parties: Record<Exclude<Party, 'unknown'>, CompiledTerm[]>;
   /** Pronouns and "each party" match in any case; role words only as the document capitalises them. */
   anyCase: Set<string>;
+  /** The language's role words ("customer", "leverancier"), not the document's own names. */
+  roles: Set<string>;
 }
 
 export interface CommitmentData {
@@ -81,6 +83,7 @@ function vocabulary(data: LanguageData, lang: Language, names: PartyNames): Voca
       negations: new Set(c.negations[lang]),
       parties: { supplier: side('supplier'), customer: side('customer'), both: compileList(c.parties.both[lang], lang, true) },
       anyCase: new Set(c.pronouns[lang]),
+      roles: new Set([...c.parties.supplier[lang], ...c.parties.customer[lang]].map((w) => w.toLowerCase())),
     };
     if (vocabularies.size > 50) vocabularies.clear();
     vocabularies.set(key, v);
@@ -137,6 +140,13 @@ function mentions(s: Sentence, v: Vocabulary, clauses: number[]): Mention[] {
       const written = s.text.slice(first.start - s.span.start, first.end - s.span.start);
       // A role word names a party only as a defined term ("Provider", not "a third-party provider").
       if (!v.anyCase.has(first.word) && !/^\p{Lu}/u.test(written) && !/^\d/.test(written)) continue;
+      // "Customer Data", "the Customer Environment": a defined term that starts with a role word names a thing, not the party.
+      const next = tokens[m.last + 1];
+      // Not two parties in a row, as Dutch inversion has them ("verleent Leverancier Opdrachtgever").
+      if (next && m.first === m.last && v.roles.has(first.word) && !v.anyCase.has(first.word) && !/^\p{Lu}+$/u.test(written)
+        && !v.roles.has(next.word) && !v.anyCase.has(next.word)
+        && s.text.slice(tokens[m.last].end - s.span.start, next.start - s.span.start) === ' '
+        && /^\p{Lu}\p{Ll}/u.test(s.text.slice(next.start - s.span.start, next.end - s.span.start))) continue;
       if (out.some((o) => o.first <= m.last && m.first <= o.last)) continue;
       const before = tokens[m.first - 1]?.word;
       const afterPreposition = before !== undefined && (v.prepositions.has(before) || (v.skip.has(before) && v.prepositions.has(tokens[m.first - 2]?.word ?? '')));

@@ -15,7 +15,9 @@ export interface AppliesTo { types?: ContractType[]; regimes?: Regime[] }
 export interface StrongPoint {
   id: string;
   concept?: string;
-  check?: 'duration' | 'percent' | 'amount' | 'liability-cap' | 'certificate-standard';
+  check?: 'duration' | 'percent' | 'amount' | 'liability-cap' | 'certificate-standard' | 'party-duties' | 'end-date';
+  /** For `party-duties`: the parties that must each owe a duty in the clause. */
+  parties?: ('supplier' | 'customer')[];
   near?: string;
   unit?: 'deadline' | 'period';
   maxHours?: number;
@@ -52,6 +54,12 @@ export interface TopicRule {
   negation?: boolean;
   /** Which commitments are evidence: who owes it, duty or right (default: language.yaml's `commitments.counts`). */
   counts?: CommitmentForm[];
+  /**
+   * Narrower forms for the sentences found through a detection group that uses one of these concepts
+   * (a customer's duty about its passwords is evidence; the supplier's is another topic), and only
+   * where a party commits: such a group alone is no clause in a fragment.
+   */
+  countsFor?: Record<string, CommitmentForm[]>;
   strong: StrongPoint[];
   weak: WeakSignal[];
   parameter?: { name: string; check: string };
@@ -140,6 +148,7 @@ export function loadRuleData(): RuleData {
     rule.weak ??= [];
     for (const group of rule.detect) for (const c of group) if (!rule.concepts[c]) throw new Error(`rules/${file}: detect uses unknown concept "${c}"`);
     for (const s of rule.strong) if (s.concept && !rule.concepts[s.concept]) throw new Error(`rules/${file}: strong point ${s.id} uses unknown concept "${s.concept}"`);
+    for (const c of Object.keys(rule.countsFor ?? {})) if (!rule.concepts[c]) throw new Error(`rules/${file}: countsFor uses unknown concept "${c}"`);
     topics.set(rule.id, rule);
   }
   const missing = TOPIC_IDS.filter((id) => !topics.has(id));

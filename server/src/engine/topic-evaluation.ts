@@ -4,7 +4,7 @@
  * only the reasoning lives here.
  */
 import { BoundedCache, Interner } from './bounded-cache.js';
-import { longNotice, runCheck, type CheckResult, type Unbacked } from './checks.js';
+import { longNotice, runCheck, type CheckResult, type PartyContext, type Unbacked } from './checks.js';
 import { commitmentAt, isRecitals, sentenceCommitments, type Commitment, type CommitmentForm, type PartyNames, type SentenceCommitments } from './commitments.js';
 import { compileList, conceptTerms, type LanguageData, type StrongPoint, type TopicRule } from './rule-data.js';
 import { compileTerm, findTerms, hasTerm, type CompiledTerm, type TermMatch } from './terms.js';
@@ -151,13 +151,17 @@ function isDefinition(s: Sentence): boolean {
   return s.section.kind === 'definitions' || DEFINITION_SENTENCE_RE.test(s.text);
 }
 
-/** Where in the sentence a detection group of the topic is found, or -1: the first of its concepts' words. */
-function topicPosition(rule: TopicRule, s: Sentence, units: Units, ctx: Context): number {
-  if (isDefinition(s)) return -1;
-  if (rule.exclude && hasTerm(conceptTerms(rule, rule.exclude, s.lang), s.tokens)) return -1;
+/**
+ * Where in the sentence a detection group of the topic is found, from group `from` on, and which group,
+ * or -1: the first of its concepts' words.
+ */
+function topicPosition(rule: TopicRule, s: Sentence, units: Units, ctx: Context, from = 0): [at: number, group: number] {
+  if (isDefinition(s)) return [-1, -1];
+  if (rule.exclude && hasTerm(conceptTerms(rule, rule.exclude, s.lang), s.tokens)) return [-1, -1];
   const masked = maskedTokens(rule, s);
   let heading: ReturnType<Units['headingTokens']> | undefined;
-  for (const group of rule.detect) {
+  for (let g = from; g < rule.detect.length; g++) {
+    const group = rule.detect[g];
     const positions: number[][] = [];
     let all = true;
     for (const concept of group) {
@@ -167,16 +171,23 @@ function topicPosition(rule: TopicRule, s: Sentence, units: Units, ctx: Context)
       heading ??= s.leadIn ? [...units.headingTokens(s.section, s.lang), ...s.leadIn] : units.headingTokens(s.section, s.lang);
       if (!hasTerm(terms, heading)) { all = false; break; }
     }
-    if (all && positions.length > 0 && withinWindow(positions)) return Math.min(...positions.map((p) => p[0]));
+    if (all && positions.length > 0 && withinWindow(positions)) return [Math.min(...positions.map((p) => p[0])), g];
   }
-  return -1;
+  return [-1, -1];
 }
 
 const DEFAULT_COUNTS = (ctx: Context): CommitmentForm[] => ctx.languageData.commitments.counts;
 
+/** The narrower forms a detection group counts, when it uses a concept of the topic's `countsFor`. */
+function groupCounts(rule: TopicRule, group: number): CommitmentForm[] | undefined {
+  if (!rule.countsFor) return undefined;
+  for (const c of rule.detect[group] ?? []) if (rule.countsFor[c]) return rule.countsFor[c];
+  return undefined;
+}
+
 /** Whether a commitment is evidence for the topic: the supplier's duties and the customer's rights, unless the topic says otherwise. */
-function counts(rule: TopicRule, commitment: Commitment, ctx: Context): boolean {
-  return (rule.counts ?? DEFAULT_COUNTS(ctx)).includes(`${commitment.party}-${commitment.force}`);
+function counts(rule: TopicRule, commitment: Commitment, ctx: Context, group = -1): boolean {
+  return (groupCounts(rule, group) ?? rule.counts ?? DEFAULT_COUNTS(ctx)).includes(`${commitment.party}-${commitment.force}`);
 }
 
 /**
@@ -301,8 +312,8 @@ let trace: Trace | undefined;
 /** For `test/support/why.ts`: every sentence that names a topic, with its commitment and whether it counted. */
 export function traceDetection(t: Trace | undefined): void { trace = t; }
 
-/** Where each topic's words stand in a sentence, by the document's aliases and parties and the sentence key: [rule index, word]. */
-const positionCache = new BoundedCache<string, [number, number][]>(50_000);
+/** Where each topic's words stand in a sentence, by the document's aliases and parties and the sentence key: [rule index, word, group]. */
+const positionCache = new BoundedCache<string, [number, number, number][]>(50_000);
 /** A sentence's commitments by the document's party names and the sentence's words. */
 const commitmentCache = new BoundedCache<string, SentenceCommitments>(50_000);
 /** Short ids for what of the document detections, weak signals and verdicts depend on. */
@@ -355,8 +366,8 @@ export function detectTopics(rules: TopicRule[], units: Units, ctx: Context): Ma
     if (!positions) {
       positions = [];
       for (let r = 0; r < rules.length; r++) {
-        const at = topicPosition(rules[r], s, units, ctx);
-        if (at >= 0) positions.push([r, at]);
+        const [at, group] = topicPosition(rules[r], s, units, ctx);
+        if (at >= 0) positions.push([r, at, group]);
       }
       positionCache.set(positionKey, positions);
     }
@@ -365,10 +376,18 @@ export function detectTopics(rules: TopicRule[], units: Units, ctx: Context): Ma
     if (own.none) continue;
     const context = contextOf(s);
     const previous = context ? overallOf(context) : undefined;
-    for (const [r, at] of positions) {
+    for (const [r, first, firstGroup] of positions) {
       const rule = rules[r];
-      const commitment = commitmentAt(own, at, previous);
-      const counted = commitment ? counts(rule, commitment, ctx) : fragmentCommits(s);
+      let at = first, group = firstGroup;
+      let commitment = commitmentAt(own, at, previous);
+      const countedBy = (c: Commitment | undefined, g: number) => (c ? counts(rule, c, ctx, g) : !groupCounts(rule, g) && fragmentCommits(s));
+      // A group with narrower forms ("the customer's own passwords") that does not count leaves the later groups to try.
+      while (!countedBy(commitment, group) && groupCounts(rule, group)) {
+        [at, group] = topicPosition(rule, s, units, ctx, group + 1);
+        if (at < 0) { at = first; group = firstGroup; break; }
+        commitment = commitmentAt(own, at, previous);
+      }
+      const counted = countedBy(commitment, group);
       trace?.(rule.id, s, commitment, counted);
       if (counted) out.get(rule.id)!.push(s);
     }
@@ -401,7 +420,7 @@ function evaluateClause(rule: TopicRule, group: Sentence[], scope: Sentence[], c
       // heading, its section), with the definitions of the terms it uses ("Support Period" means five
       // years); words from its section.
       const figures = point.near || headed ? withDefinitions(scope, ctx, units) : withDefinitions(group, ctx, units);
-      const result = runCheck(point, rule, point.check ? figures : scope, ctx.regimes, ctx.unbacked);
+      const result = runCheck(point, rule, point.check ? figures : scope, ctx.regimes, ctx.unbacked, partyContext(ctx));
       if (!result.met) {
         unmet.push(point);
         if (result.reason && result.span) problems.push({ kind: 'shortfall', span: result.span, point, result });
@@ -481,10 +500,15 @@ function moveClause(stored: StoredClause, now: Sentence[], group: Sentence[]): C
   return { sentences: group, unmet: c.unmet, problems, status: c.status };
 }
 
-/** What of the document weak signals and clause verdicts depend on besides their sentences: regimes, defined terms, playbook. */
+/** What of the document weak signals and clause verdicts depend on besides their sentences: regimes, defined terms, playbook, parties. */
 function documentKey(ctx: Context): string {
-  ctx.documentKey ??= String(documentIds.id(`document\u0001${ctx.absentAnnexes.join(',')}\u0001${ctx.regimes.join(',')}\u0001${[...ctx.definedTerms].join('|')}\u0001${JSON.stringify(ctx.playbookPhrases)}`));
+  ctx.documentKey ??= String(documentIds.id(`document\u0001${ctx.absentAnnexes.join(',')}\u0001${ctx.regimes.join(',')}\u0001${[...ctx.definedTerms].join('|')}\u0001${JSON.stringify(ctx.playbookPhrases)}\u0001${ctx.partyNames.supplier.join('|')}\u0001${ctx.partyNames.customer.join('|')}`));
   return ctx.documentKey;
+}
+
+/** For the strong points that ask who owes a duty (shared-responsibility's split). */
+function partyContext(ctx: Context): PartyContext {
+  return { data: ctx.languageData, names: ctx.partyNames };
 }
 
 const signalCache = new BoundedCache<string, Problem[]>(50_000);
@@ -524,7 +548,7 @@ function computeWeakSignals(rule: TopicRule, s: Sentence, ctx: Context): Problem
       if (hits.every((h) => ctx.definedTerms.has(s.text.slice(s.tokens[h.first].start - s.span.start, s.tokens[h.last].end - s.span.start).toLowerCase()))) return;
     } else if (signal.unless) {
       const point = rule.strong.find((p) => p.id === signal.unless);
-      if (point && runCheck(point, rule, [s], ctx.regimes, ctx.unbacked).met) return;
+      if (point && runCheck(point, rule, [s], ctx.regimes, ctx.unbacked, partyContext(ctx)).met) return;
     }
     // One report per phrase: the longest match wins where phrases overlap ("as soon as reasonably practicable").
     hits.sort((a, b) => a.first - b.first || b.last - a.last);

@@ -5,7 +5,7 @@ export const TOPIC_IDS = [
   'incident-response', 'liability', 'certification', 'audit-rights', 'subcontracting', 'data-location',
   'exit-data-return', 'business-continuity', 'access-control', 'encryption', 'security-testing',
   'security-awareness', 'authority-cooperation', 'termination-rights', 'service-levels',
-  'secure-development', 'insurance',
+  'secure-development', 'insurance', 'shared-responsibility', 'product-conformity',
 ] as const;
 export type TopicId = (typeof TOPIC_IDS)[number];
 
