@@ -106,7 +106,7 @@ function portfolio(model: ReportModel, topicNames: { id: string; name: string }[
     `<th scope="col"><button type="button">${esc(s(lang, 'score'))}</button></th>`,
     ...topicNames.map((t) => `<th scope="col" class="topic"><button type="button" title="${esc(t.name)}">${esc(t.name)}</button></th>`)];
   const rows = model.contracts.map((c) => {
-    const cells = c.topics.map((t) => `<td class="cell m-${t.status}" data-sort="${STATUS_RANK[t.status]}" title="${esc(`${t.name}: ${markLabel(lang, t.status)}`)}"><span aria-hidden="true">${PALETTE[t.status].icon}</span><span class="sr-only">${esc(markLabel(lang, t.status))}</span></td>`);
+    const cells = c.topics.map((t, i) => `<td class="cell m-${t.status}" data-sort="${STATUS_RANK[t.status]}" title="${esc(`${topicNames[i]?.name ?? t.name}: ${markLabel(lang, t.status)}`)}"><span aria-hidden="true">${PALETTE[t.status].icon}</span><span class="sr-only">${esc(markLabel(lang, t.status))}</span></td>`);
     return `<tr><th scope="row" data-sort="${esc(c.path)}"><a href="#${c.id}">${esc(c.path)}</a></th><td data-sort="${c.score ?? -1}">${c.score ?? '–'}%${c.checklists.map((cl) => `<br><span class="where">${esc(cl.regime)} ${cl.score ?? '–'}%</span>`).join('')}</td>${cells.join('')}</tr>`;
   });
   const legend = (['present', 'weak', 'missing', 'not-applicable'] as const).map((m) => `<li>${badge(lang, m)}</li>`).join('');
@@ -209,7 +209,6 @@ export interface HtmlOptions { version: string; date: string; forcedLanguage?: b
 
 export function renderHtml(model: ReportModel, options: HtmlOptions): string {
   const lang = model.language;
-  const topicNames = model.contracts[0]?.topics.map((t) => ({ id: t.id, name: t.name })) ?? [];
   const title = model.contracts.length === 1 ? s(lang, 'titleOne', { name: model.contracts[0].path }) : s(lang, 'title');
   const hash = createHash('sha256').update(SCRIPT).digest('base64');
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
@@ -230,7 +229,7 @@ export function renderHtml(model: ReportModel, options: HtmlOptions): string {
 <p class="intro">${esc(s(lang, 'intro', { version: options.version, date: options.date }))}</p>
 </header>
 <main>
-${model.contracts.length > 1 ? portfolio(model, topicNames) : ''}
+${model.contracts.length > 1 ? portfolio(model, model.topicNames) : ''}
 ${model.contracts.length ? '' : `<p>${esc(s(lang, 'noContracts'))}</p>`}
 ${model.contracts.map((c) => contractSection(model, c, Boolean(options.forcedLanguage))).join('\n')}
 ${problems}

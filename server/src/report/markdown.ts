@@ -78,7 +78,7 @@ export function renderMarkdown(model: ReportModel, options: { version: string; d
   const lines = [`# ${model.contracts.length === 1 ? s(lang, 'titleOne', { name: model.contracts[0].path }) : s(lang, 'title')}`, '',
     s(lang, 'intro', { version: options.version, date: options.date }), ''];
   if (model.contracts.length > 1) {
-    const topics = model.contracts[0].topics;
+    const topics = model.topicNames;
     lines.push(`## ${s(lang, 'portfolio')}`, '', (['present', 'weak', 'missing', 'not-applicable'] as const).map((m) => mark(lang, m)).join(' · '), '',
       `| ${s(lang, 'contract')} | ${s(lang, 'score')} | ${topics.map((t) => cell(t.name)).join(' | ')} |`, `| --- | --- | ${topics.map(() => ':-:').join(' | ')} |`);
     for (const c of model.contracts) {

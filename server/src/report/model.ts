@@ -54,6 +54,8 @@ export interface ReportModel {
   /** The language of the report's own words; each contract section is in `language` too unless --lang forced one. */
   language: Language;
   contracts: ContractReport[];
+  /** Every topic with its name in `language`: the portfolio's columns. */
+  topicNames: { id: TopicId; name: string }[];
   /** Files that could not be read or checked: one line each. */
   problems: { path: string; message: string }[];
 }
@@ -80,9 +82,12 @@ function quotes(clauses: Clause[], result: AnalysisDetails, max = 3): Quote[] {
   return out;
 }
 
-function wordingOf(problems: Problem[]): string[] {
+function wordingOf(problems: Problem[], lang: Language): string[] {
   const out = new Set<string>();
-  for (const p of problems) if ('phrase' in p && p.phrase) out.add(`“${quote(p.phrase)}”`);
+  for (const p of problems) {
+    if ('phrase' in p && p.phrase) out.add(`“${quote(p.phrase)}”`);
+    else if (p.kind === 'long-notice') out.add(lang === 'nl' ? `een aankondigingstermijn van ${p.days} dagen` : `a notice period of ${p.days} days`);
+  }
   return [...out].slice(0, 5);
 }
 
@@ -111,10 +116,13 @@ export function contractReport(input: ContractInput, index: number, lang: Langua
       id, name: name(id), status,
       evidence: best ? quotes([best, ...(evaluation?.clauses ?? []).filter((c) => c !== best)], result) : [],
       lacks: status === 'weak' && best ? best.unmet.map((p) => says(p, lang, result)) : [],
-      wording: status === 'weak' && best ? wordingOf(best.problems) : [],
+      wording: status === 'weak' && best ? wordingOf(best.problems, lang) : [],
       why: explainer(id, lang) ?? '',
       references: rule?.references ?? [],
     };
+    if (status === 'weak' && !row.lacks.length && !row.wording.length && lang === result.language) {
+      row.lacks = [...new Set(result.findings.filter((f) => f.topic === id).map((f) => f.message.split(/ Why it matters:| Waarom:/)[0]))].slice(0, 3);
+    }
     if (status === 'missing' || status === 'weak') row.ask = askFor(id, result, lang, playbook);
     return row;
   });
@@ -153,6 +161,7 @@ export function buildReport(inputs: ContractInput[], options: { lang?: Language;
   const language = options.lang ?? majorityLanguage(inputs);
   return {
     language,
+    topicNames: TOPIC_IDS.map((id) => ({ id, name: loadRuleData().topics.get(id)?.name[language] ?? id })),
     contracts: inputs.map((input, i) => contractReport(input, i, options.lang ?? input.result.language, options.regimes)),
     problems: options.problems ?? [],
   };
