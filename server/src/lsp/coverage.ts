@@ -4,6 +4,8 @@ import { loadRuleData } from '../engine/rule-data.js';
 import { TOPIC_IDS } from '../engine/types.js';
 import type { Coverage, TopicCoverage } from './protocol.js';
 import { t, type UiLanguage } from './strings.js';
+import { contractReport } from '../report/model.js';
+import { checklistMarkdown } from '../report/markdown.js';
 
 export function coverageOf(result: AnalysisDetails, lang: UiLanguage): Coverage {
   const { topics } = loadRuleData();
@@ -31,5 +33,8 @@ export function coverageReport(name: string, result: AnalysisDetails, lang: UiLa
     const where = result.findings.filter((f) => f.topic === topic.id).map((f) => `${t(lang, 'line')} ${result.model.lines.position(f.span.start).line}`);
     lines.push(`| ${topic.name} | ${ICON[topic.status]} ${t(lang, `status.${topic.status}`)} | ${[...new Set(where)].join(', ')} |`);
   }
+  // The checklists of the declared regimes, as `clauselint report` shows them.
+  const report = contractReport({ path: name, result }, 0, lang);
+  for (const cl of report.checklists) lines.push('', ...checklistMarkdown(lang, cl, 2));
   return lines.join('\n') + '\n';
 }
