@@ -45,30 +45,38 @@ test('the .vsix holds the bundles, grammar, strings and docs, and no sources, ma
   for (const name of names) {
     assert.doesNotMatch(name, /node_modules\/|\.ts$|\.map$|^extension\/(?:server|client\/src|test|rules|examples)\//, `${name} should not be packaged`);
   }
-  for (const must of ['extension/LICENSE.txt', 'extension/CHANGELOG.md', 'extension/README.md', 'extension/media/icon.png',
+  // vsce renames the page and the changelog to readme.md and changelog.md, and the licence to LICENSE.txt.
+  for (const must of ['extension/LICENSE.txt', 'extension/changelog.md', 'extension/readme.md', 'extension/media/icon.png',
     'extension/schemas/clauselintrc.schema.json', 'extension/docs/rules/liability.md']) {
-    assert.ok(names.includes(must) || (must.endsWith('LICENSE.txt') && names.includes('extension/LICENSE')), `${must} is packaged`);
+    assert.ok(names.some((n) => n.toLowerCase() === must.toLowerCase()), `${must} is packaged`);
   }
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   if (manifest.browser) assert.ok(names.includes(`extension/${manifest.browser.replace(/^\.\//, '')}`), 'the web client is packaged');
 });
 
-/** One file of a zip (stored or deflated). */
+/** One file of a zip (stored or deflated), found through the central directory (local sizes may be 0). */
 function zipRead(buf: Buffer, name: string): string | undefined {
-  for (let at = 0; at + 30 < buf.length;) {
-    if (buf.readUInt32LE(at) !== 0x04034b50) break;
-    const method = buf.readUInt16LE(at + 8), size = buf.readUInt32LE(at + 18), nameLength = buf.readUInt16LE(at + 26), extra = buf.readUInt16LE(at + 28);
-    const entry = buf.toString('utf8', at + 30, at + 30 + nameLength);
-    const data = buf.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
-    if (entry === name) return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-    at += 30 + nameLength + extra + size;
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(at + 10), size = buf.readUInt32LE(at + 20);
+    const nameLength = buf.readUInt16LE(at + 28), extra = buf.readUInt16LE(at + 30), comment = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    if (buf.toString('utf8', at + 46, at + 46 + nameLength) === name) {
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + size);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    at += 46 + nameLength + extra + comment;
   }
   return undefined;
 }
 
 test('the .vsix page is the user README, and its manifest names the icon, the schemas and no npm fields', { skip }, () => {
   const buf = readFileSync(VSIX);
-  const readme = zipRead(buf, 'extension/README.md');
+  const readme = zipRead(buf, 'extension/readme.md') ?? zipRead(buf, 'extension/README.md');
   assert.ok(readme, 'README.md in the .vsix');
   assert.match(readme, /^# Clauselint for VS Code/);
   const manifest = JSON.parse(zipRead(buf, 'extension/package.json')!);
