@@ -306,3 +306,12 @@ test('clauselint report --compare: one topic better and one worse show as exactl
   assert.match(page, /^<!doctype html>/);
   assert.ok(existsSync(dir));
 });
+
+test('VS Code\'s coverage report (the language server) shows the same checklists', async () => {
+  const { coverageReport } = await import('../../server/src/lsp/coverage.js');
+  const md = coverageReport('dpa.md', analyze(DPA), 'en');
+  assert.match(md, /^# Security coverage: dpa\.md/);
+  assert.match(md, /## Checklist: GDPR – the processor contract and security of processing — \d+%/);
+  assert.match(md, /\| GDPR art\. 28\(3\)\(a\) \| .* \| \? not checked by Clauselint \|/);
+  assert.match(coverageReport('vwo.md', analyze(NL), 'nl'), /## Checklist: AVG – de verwerkersovereenkomst/);
+});
