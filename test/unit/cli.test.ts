@@ -26,7 +26,7 @@ test('json: the public shape, exactly', () => {
   assert.ok(['front-matter', 'config', 'inferred'].includes(file.typeSource));
   assert.ok(Array.isArray(file.regimes));
   assert.deepEqual(Object.keys(file.topics).sort(), [...TOPIC_IDS].sort());
-  assert.equal(Object.keys(file.topics).length, 21);
+  assert.equal(Object.keys(file.topics).length, 23);
   for (const [id, t] of Object.entries(file.topics)) {
     assert.deepEqual(Object.keys(t).sort(), ['evidence', 'status'], id);
     assert.ok(['present', 'weak', 'missing', 'not-applicable'].includes(t.status), `${id}: ${t.status}`);
