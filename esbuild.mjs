@@ -61,9 +61,9 @@ await Promise.all([
   build({ ...web, entryPoints: ['client/src/extension-web.ts'], outfile: 'dist/client-web.cjs', format: 'cjs', external: ['vscode'] }),
 ]);
 
-// ---- the library's types (dist/types/api.d.ts) ----
-// Type errors are the type check's business (npm run typecheck); here only the declarations must come out.
-{
+// ---- the library's types (dist/types/api.d.ts): for production builds and `npm pack` (tsc takes seconds the
+// Quick start need not spend). Type errors are the type check's business; here only the declarations must come out.
+if (production || process.argv.includes('--types')) {
   const { spawnSync } = await import('node:child_process');
   const { existsSync, rmSync } = await import('node:fs');
   rmSync('dist/types', { recursive: true, force: true });

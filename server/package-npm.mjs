@@ -35,7 +35,12 @@ const npm = (args, cwd) => {
 const ignoreScripts = process.argv.includes('--ignore-scripts');
 const outArg = process.argv.indexOf('--out');
 const destination = outArg > 0 ? process.argv[outArg + 1] : root;
+if (ignoreScripts) {
+  // The library's types, which only production builds emit (esbuild.mjs).
+  spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'server', 'tsconfig.api.json')], { cwd: root, stdio: 'ignore' });
+}
 const [dry] = JSON.parse(npm(['pack', '--dry-run', '--json', `--ignore-scripts=${ignoreScripts}`], root));
+if (!dry.files.some((f) => f.path === 'dist/types/api.d.ts')) throw new Error('dist/types/api.d.ts is missing: run node esbuild.mjs --types');
 const files = dry.files.map((f) => f.path).filter((p) => p !== 'package.json');
 
 // 2. The published manifest.

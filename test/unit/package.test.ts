@@ -13,7 +13,7 @@ import { delimiter, join } from 'node:path';
 import { parse } from 'yaml';
 import { BUNDLE, NO_BUNDLE, REPO, SMALL_CONTRACT, tempTree } from '../cli-fixtures/harness.js';
 
-const NO_ENGINE = NO_BUNDLE || (existsSync(join(REPO, 'dist', 'types', 'api.d.ts')) ? false : 'dist/types is missing: run npm run build first');
+const NO_ENGINE = NO_BUNDLE || (existsSync(join(REPO, 'dist', 'engine.cjs')) ? false : 'dist/engine.cjs is missing: run npm run build first');
 const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', NO_COLOR: '1' };
 
 function du(path: string): number {
