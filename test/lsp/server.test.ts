@@ -85,6 +85,26 @@ describe('clauselint language server over stdio', { skip: existsSync(SERVER) ? f
     assert.deepEqual(symbols, [], 'no outline from Clauselint for a file it does not check');
   });
 
+  test('a contract without front matter or configuration gets exactly one hint on its title, with a quick fix to mark it', async () => {
+    const since = client.notifications.length;
+    const uri = fileUri(join(dir, 'unmarked-agreement.md'));
+    const text = SAAS.replace(/^---\n[\s\S]*?\n---\n/, '');
+    client.open(uri, text);
+    const published = await client.waitForDiagnostics(uri, 1, since);
+    assert.equal(published.diagnostics.length, 1, JSON.stringify(published.diagnostics));
+    const [hint] = published.diagnostics;
+    assert.equal(hint.severity, 4, 'a hint');
+    assert.equal(hint.code, 'not-marked');
+    assert.equal(hint.range.start.line, find(text, '# Software-as-a-Service Agreement').line, 'on the title');
+    assert.match(hint.message, /not checking this contract.*front matter.*\.clauselintrc\.json.*Lint this file/);
+    const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: hint.range, context: { diagnostics: [hint] } });
+    const mark = actions.find((a: { title: string }) => /front matter \(type: saas\)/.test(a.title));
+    assert.ok(mark?.edit, actions.map((a: { title: string }) => a.title).join(' | '));
+    assert.match(mark.edit.changes[uri][0].newText, /^---\nclauselint:\n  type: saas\n---\n/);
+    assert.ok(actions.some((a: { command?: { command: string } }) => a.command?.command === '_clauselint.lintFile'));
+    client.close(uri);
+  });
+
   test('“Lint this file” (workspace/executeCommand) lints a README all the same', async () => {
     const uri = fileUri(join(dir, 'README.md'));
     const since = client.notifications.length;
@@ -157,7 +177,8 @@ describe('clauselint language server over stdio', { skip: existsSync(SERVER) ? f
     const text: string = hover.contents.value;
     assert.match(text, /Incident notification/);
     assert.match(text, /without undue delay/);
-    assert.match(text, /\*\*References:\*\* .*NIS2 art\. 23/);
+    assert.match(text, /Why it matters: .*NIS2 art\. 23/, 'why it matters: the references');
+    assert.match(text, /How to fix:/, 'and how to fix it');
     assert.match(text, /\[Rule documentation\]\(https:\/\/\S+\/incident-notification\.md\)/);
   });
 
@@ -217,7 +238,7 @@ describe('clauselint language server over stdio', { skip: existsSync(SERVER) ? f
 
   test('a finding in the middle of a paragraph is disabled around its paragraph', async () => {
     const uri = fileUri(join(dir, 'wrapped.md'));
-    const text = '---\nclauselint:\n  type: saas\n---\n\n# Agreement\n\nThe Provider shall notify the Customer\nof a security incident without undue delay.\n';
+    const text = '---\nclauselint:\n  type: saas\n---\n\n# Agreement\n\nThe Customer pays the fees monthly.\nThe Provider shall notify the Customer of a security incident without undue delay.\n';
     client.open(uri, text);
     const published = await client.waitForDiagnostics(uri, 1);
     const target = published.diagnostics.find((d) => /without undue delay/.test(d.message));
@@ -226,7 +247,7 @@ describe('clauselint language server over stdio', { skip: existsSync(SERVER) ? f
     const wrap = actions.find((a) => /for this paragraph/.test(a.title));
     assert.ok(wrap, actions.map((a) => a.title).join(' | '));
     const edited = applyEdits(text, wrap.edit.changes[uri]);
-    assert.match(edited, /<!-- clauselint-disable incident-notification -->\nThe Provider shall notify the Customer\nof a security incident without undue delay\.\n<!-- clauselint-enable incident-notification -->\n$/);
+    assert.match(edited, /<!-- clauselint-disable incident-notification -->\nThe Customer pays the fees monthly\.\nThe Provider shall notify the Customer of a security incident without undue delay\.\n<!-- clauselint-enable incident-notification -->\n$/);
     const since = client.notifications.length;
     const version = client.change(uri, edited);
     const after = await client.waitForDiagnostics(uri, version, since);
@@ -257,7 +278,11 @@ describe('clauselint language server over stdio', { skip: existsSync(SERVER) ? f
     client.open(uri, DPA_NL);
     const published = await client.waitForDiagnostics(uri, 1);
     assert.ok(published.diagnostics.length > 0);
-    assert.ok(published.diagnostics.some((d) => /Waarom:|Oplossing:/.test(d.message)), published.diagnostics[0].message);
+    assert.ok(published.diagnostics.some((d) => /^Zwakke bepaling over /.test(d.message)), published.diagnostics[0].message);
+    for (const d of published.diagnostics) assert.ok(d.message.length <= 120, `short: ${d.message}`);
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: published.diagnostics.find((d) => d.code !== 'missing-reference')!.range.start });
+    assert.match(hover.contents.value, /Waarom: .*AVG/, 'the hover says why, with the Dutch names of the laws');
+    assert.match(hover.contents.value, /Oplossing:/, 'and how to fix it');
   });
 
   test('the coverage report request and the rule index', async () => {
@@ -290,7 +315,7 @@ describe('clauselint language server, other transports and locales', { skip: exi
       const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } });
       assert.ok(actions.some((a) => a.title === 'Schakel certification uit voor dit bestand'), actions.map((a) => a.title).join(' | '));
       const coverage = await client.waitForCoverage(uri, 1);
-      assert.match(coverage.coverage.summary, /^Beveiliging: \d+ aanwezig · \d+ zwak · \d+ ontbreekt$/);
+      assert.match(coverage.coverage.summary, /^Beveiliging: \d+ aanwezig · \d+ zwak · \d+ ontbrekend$/);
     } finally {
       assert.equal(await client.shutdown(), 0);
     }

@@ -380,7 +380,7 @@ test('hostile: front matter with a YAML alias bomb or odd types: a front-matter 
 
 test('hostile: one binary file in a folder run: one line for it, the others linted, exit 2', () => {
   const dir = tempTree({ 'a.md': SMALL_CONTRACT, 'b.md': PNG, 'c.md': SMALL_CONTRACT });
-  const r = cli(['.', '--format', 'json'], { cwd: dir });
+  const r = cli(['.', '--all', '--format', 'json'], { cwd: dir });
   assert.equal(r.code, 2);
   assert.match(assertOneLine(r.stderr)[0], /b\.md: this is a binary file/);
   assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), ['a.md', 'c.md']);
@@ -403,7 +403,7 @@ test('hostile: an unreadable subfolder is one line; the rest is linted', { skip:
   // As root every folder is readable: run the command as nobody there.
   const asRoot = process.getuid?.() === 0;
   if (NO_BUNDLE) return;
-  const p = spawnSync(process.execPath, [BUNDLE, '.', '--format', 'json'], {
+  const p = spawnSync(process.execPath, [BUNDLE, '.', '--all', '--format', 'json'], {
     cwd: dir, encoding: 'utf8', ...(asRoot && { uid: 65534, gid: 65534 }), env: { ...process.env, HOME: dir },
   });
   spawnSync('chmod', ['755', join(dir, 'locked')]);

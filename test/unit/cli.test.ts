@@ -90,11 +90,19 @@ test('sarif: valid 2.1.0 with rule metadata and help links', () => {
   }
 });
 
-test('github: one workflow annotation per finding', () => {
+test('github: one workflow annotation per finding, errors first, at most ten of each kind (GitHub shows ten)', () => {
   const { code, stdout } = cli([CONTRACT, '--format', 'github']);
   assert.equal(code, 0);
   const lines = stdout.trimEnd().split('\n');
-  assert.equal(lines.length, cliJson([CONTRACT]).file.diagnostics.length);
+  const findings = cliJson([CONTRACT]).file.diagnostics;
+  const kinds = lines.map((l) => /^::(\w+)/.exec(l)![1]);
+  assert.deepEqual(kinds, [...kinds].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)), 'errors first');
+  for (const kind of ['error', 'warning', 'notice']) assert.ok(kinds.filter((k) => k === kind).length <= 10, `at most ten ${kind} annotations`);
+  const more = lines.filter((l) => /more (errors|warnings|notices) are not shown/.test(l));
+  const warnings = findings.filter((d) => d.severity === 'warning').length;
+  assert.equal(more.length, warnings > 10 ? 1 : 0);
+  assert.equal(lines.length - more.length + (more.length ? Number(/::(\d+) more/.exec(more[0])![1]) : 0), findings.length, 'every finding is an annotation or counted in the last one');
+  lines.splice(lines.indexOf(more[0]), more.length);
   for (const line of lines) {
     assert.match(line, /^::(warning|error|notice) /);
     assert.match(line, /file=contract\.md,/);
@@ -256,21 +264,46 @@ test('--lang overrides the detected language (messages follow it)', () => {
 // ---------------------------------------------------------------- paths
 
 test('a folder is searched recursively for Markdown, skipping hidden folders and other files', () => {
-  const { code, report } = cliJson(['tree']);
+  const { code, report } = cliJson(['tree', '--all']);
   assert.equal(code, 0);
   assert.deepEqual(report.files.map((f) => f.path).sort(), ['tree/a.md', 'tree/sub/b.md', 'tree/sub/deeper/c.markdown']);
 });
 
 test('a glob argument matches files', () => {
-  assert.deepEqual(cliJson(['tree/**/*.md']).report.files.map((f) => f.path).sort(), ['tree/a.md', 'tree/sub/b.md']);
-  assert.deepEqual(cliJson(['tree/*.md']).report.files.map((f) => f.path), ['tree/a.md']);
+  assert.deepEqual(cliJson(['tree/**/*.md', '--all']).report.files.map((f) => f.path).sort(), ['tree/a.md', 'tree/sub/b.md']);
+  assert.deepEqual(cliJson(['tree/*.md', '--all']).report.files.map((f) => f.path), ['tree/a.md']);
 });
 
 test('an absolute glob argument matches files too', () => {
   const dir = tempTree({ 'x/one.md': SMALL_CONTRACT, 'x/two.md': SMALL_CONTRACT });
-  const { code, stderr, stdout } = cli([join(dir, 'x', '*.md'), '--format', 'json'], { cwd: tempTree() });
+  const { code, stderr, stdout } = cli([join(dir, 'x', '*.md'), '--all', '--format', 'json'], { cwd: tempTree() });
   assert.equal(code, 0, stderr);
   assert.equal(JSON.parse(stdout).files.length, 2);
+});
+
+test('in a folder only contracts are checked, as in the editor; a file named on the command line always; --all checks every file', () => {
+  const dir = tempTree({ 'README.md': '# Notes\n\nThe provider shall notify us without undue delay.\n', 'deal.md': `---\nclauselint:\n  type: other\n---\n${SMALL_CONTRACT}` });
+  assert.deepEqual(JSON.parse(cli(['.', '--format', 'json'], { cwd: dir }).stdout).files.map((f: { path: string }) => f.path), ['deal.md']);
+  assert.deepEqual(JSON.parse(cli(['README.md', '--format', 'json'], { cwd: dir }).stdout).files.map((f: { path: string }) => f.path), ['README.md']);
+  assert.deepEqual(JSON.parse(cli(['.', '--all', '--format', 'json'], { cwd: dir }).stdout).files.map((f: { path: string }) => f.path).sort(), ['README.md', 'deal.md']);
+  const notes = tempTree({ 'a.md': SMALL_CONTRACT });
+  const none = cli(['.'], { cwd: notes });
+  assert.equal(none.code, 0);
+  assert.match(none.stderr, /1 Markdown file is not marked as a contract .*--all/);
+});
+
+test('github: the job summary has the coverage per contract when GITHUB_STEP_SUMMARY is set', () => {
+  const dir = tempTree();
+  const summary = join(dir, 'summary.md');
+  process.env.GITHUB_STEP_SUMMARY = summary;
+  let code: number;
+  try { ({ code } = cli([CONTRACT, 'declared.md', '--format', 'github'])); } finally { delete process.env.GITHUB_STEP_SUMMARY; }
+  assert.equal(code, 0);
+  const text = readFileSync(summary, 'utf8');
+  assert.match(text, /^## Clauselint: security coverage/);
+  assert.match(text, /\| contract\.md \| \w+ \| \d+ \| \d+ \| \d+ \| \d+ \|/);
+  assert.match(text, /\| \*\*Total\*\* \|/);
+  assert.match(text, /<details><summary>contract\.md: \d+ problems<\/summary>/);
 });
 
 test('a glob that matches nothing is a usage error (exit 2)', () => {

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { builtInCatalogue, fillClause, readClauseFolder, type CatalogueClause } from '../engine/catalogue.js';
 import { ConfigError, type LoadedConfig } from '../config.js';
 import { TOPIC_IDS, type Language, type TopicId } from '../engine/types.js';
+import { citation } from '../engine/citations.js';
+import { s } from './strings.js';
 
 const cache = new Map<string, CatalogueClause[]>();
 
@@ -26,14 +28,16 @@ export function playbookFor(config: LoadedConfig): CatalogueClause[] {
 
 export function printCatalogue(topic: TopicId | undefined, lang: Language, playbook: CatalogueClause[]): string {
   const all = [...playbook, ...builtInCatalogue()];
+  // The headers, variants and references in the language asked for (--lang), like the titles.
+  const variant = (c: CatalogueClause) => s(lang, c.source === 'playbook' ? 'variant.playbook' : c.variant === 'strict' ? 'variant.strict' : 'variant.balanced');
   if (!topic) {
-    const rows = all.map((c) => `${c.topic.padEnd(24)} ${c.id.padEnd(36)} ${(c.source === 'playbook' ? 'playbook' : c.variant).padEnd(9)} ${c.title[lang]}`);
-    return `${'topic'.padEnd(24)} ${'clause'.padEnd(36)} ${'variant'.padEnd(9)} title\n${rows.join('\n')}\n`;
+    const rows = all.map((c) => `${c.topic.padEnd(24)} ${c.id.padEnd(36)} ${variant(c).padEnd(11)} ${c.title[lang]}`);
+    return `${s(lang, 'catalogue.topic').padEnd(24)} ${s(lang, 'catalogue.clause').padEnd(36)} ${s(lang, 'catalogue.variant').padEnd(11)} ${s(lang, 'catalogue.title')}\n${rows.join('\n')}\n`;
   }
   const parties = lang === 'nl' ? { supplier: 'Leverancier', customer: 'Opdrachtgever' } : { supplier: 'the Supplier', customer: 'the Customer' };
   return all.filter((c) => c.topic === topic).map((c) => [
     `## ${c.title[lang]}`,
-    `${c.id} · ${c.source === 'playbook' ? 'playbook' : c.variant}${c.preferred ? (lang === 'nl' ? ' · voorkeur' : ' · preferred') : ''} · ${c.references.join('; ')}`,
+    `${c.id} · ${variant(c)}${c.preferred ? ` · ${s(lang, 'preferred')}` : ''} · ${c.references.map((r) => citation(r, lang)).join('; ')}`,
     '',
     fillClause(c, lang, parties),
     '',

@@ -2,7 +2,7 @@
  * The `clauselint` command: lints Markdown contracts and prints findings for people or machines.
  * Exit 0: no errors and warnings within --max-warnings; 1: otherwise; 2: usage, configuration or I/O problem.
  */
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname, join, relative, basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../engine/analyze.js';
@@ -18,7 +18,7 @@ import { runReport } from './report.js';
 import { stylish } from './formats/stylish.js';
 import { json } from './formats/json.js';
 import { sarif } from './formats/sarif.js';
-import { github } from './formats/github.js';
+import { github, githubSummary } from './formats/github.js';
 import { junit } from './formats/junit.js';
 import { directiveFindings } from './directives.js';
 import { loadIgnores } from './ignore.js';
@@ -40,6 +40,8 @@ Options:
   --lang <en|nl>         the contracts' language (detected when not given)
   --max-warnings <n>     exit 1 when there are more than n warnings
   --quiet                report errors only
+  --verbose              with each finding, why it matters and how to fix it (stylish)
+  --all                  in folders and globs, check every Markdown file, not only contracts
   --stdin                read the contract from standard input
   --stdin-filename <f>   the name to report (and to find the configuration) for --stdin
   --fix                  insert missing clauses and complete weak phrases, in place; a summary
@@ -65,6 +67,9 @@ Options:
        clauselint report [files, folders or globs...] --output report.html
                          a review report for people: scores, the laws' checklists, the clauses
                          to ask for (clauselint report --help)
+
+Folders and globs: only contracts are checked (clauselint front matter, or a configuration file in
+their folder or above), as in the editor; files named on the command line are always checked.
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 otherwise, 2 usage, configuration or file problem.
 `;
@@ -140,6 +145,7 @@ function lint(argv: string[], io: Io): number {
         'print-config': { type: 'string' }, init: { type: 'boolean' }, 'ignore-pattern': { type: 'string', multiple: true },
         'no-ignore': { type: 'boolean' }, color: { type: 'boolean' }, 'no-color': { type: 'boolean' },
         'report-unused-disable-directives': { type: 'boolean' },
+        verbose: { type: 'boolean' }, all: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -209,6 +215,7 @@ function lint(argv: string[], io: Io): number {
   const ignores = o['no-ignore'] ? undefined : loadIgnores(io.cwd, o['ignore-pattern'] ?? []);
   let unreadable = false;
   let refused = false;
+  let notContracts = 0;
   for (const input of inputs) {
     const config = configFor(input.path, o.config);
     if (!o.stdin && !o['no-ignore'] && (config.isIgnored(input.path) || ignores?.isIgnored(input.path))) continue;
@@ -223,6 +230,8 @@ function lint(argv: string[], io: Io): number {
       unreadable = true;
       continue;
     }
+    // In folders and globs only contracts, as the language server decides (front matter or a configuration); --all checks every file.
+    if (!input.explicit && !o.all && !isContractToFix(text, config, false)) { notContracts++; continue; }
     const settings: Settings = { ...config.settings, ...cli };
     const options = { playbook: playbookFor(config) };
     let result;
@@ -259,11 +268,16 @@ function lint(argv: string[], io: Io): number {
     results.push({ path: o.stdin ? (o['stdin-filename'] ?? '<stdin>') : relative(io.cwd, input.path) || input.path, result, lines: result.model.lines });
   }
 
+  if (notContracts && !results.length && !unreadable) {
+    io.stderr(`clauselint: ${notContracts === 1 ? '1 Markdown file is' : `${notContracts} Markdown files are`} not marked as a contract (no clauselint front matter or configuration): name the files, add a .clauselintrc.json, or use --all\n`);
+  }
   if (o['fix-dry-run']) return refused ? 2 : 0;
   if (unreadable && !results.length) return 2;
   const report = format === 'json' ? json(results) : format === 'sarif' ? sarif(results, VERSION) : format === 'github' ? github(results)
-    : format === 'junit' ? junit(results) : stylish(results, useColor(o, io));
+    : format === 'junit' ? junit(results) : stylish(results, { color: useColor(o, io), verbose: Boolean(o.verbose) });
   if (o.output) writeAtomically(o.output, report); else io.stdout(report);
+  // On GitHub Actions the coverage goes to the job summary, where no annotation limit applies.
+  if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubSummary(results));
 
   const findings = results.flatMap((r) => r.result.findings);
   const errors = findings.filter((f) => f.severity === 'error').length;

@@ -6,14 +6,14 @@ import { parseMarkdown, type Block, type DocumentModel, type Section } from './m
 import { readFrontMatter, type DeclaredSettings } from './front-matter.js';
 import { blocksLanguage } from './language.js';
 import { inferType, TYPE_SAMPLE, type TypeInference } from './contract-type.js';
-import { loadRuleData, type TopicRule } from './rule-data.js';
+import { loadRuleData, referencesOf, type TopicRule } from './rule-data.js';
 import { buildUnits, type Sentence } from './units.js';
 import { detectTopics, evaluateTopic, type Context, type TopicEvaluation, type Problem } from './topic-evaluation.js';
 import { findDefinitions } from './definitions.js';
 import { absentReferences, missingReferences, undeclaredRegimes, undefinedTerms, type RawFinding } from './document-checks.js';
 import { applyInlineControl } from './inline-control.js';
 import { findParties } from './parties.js';
-import { formatHours, formatMonths, formatYears, joinList, message, type MessageId } from './messages.js';
+import { capitalise, details, fit, formatHours, formatMonths, formatYears, inSentence, joinList, message, piece, shortPhrase, type MessageId } from './messages.js';
 import { maxHoursFor } from './checks.js';
 import { contradictions } from './contradictions.js';
 import { replacementAllowed } from './completions.js';
@@ -132,7 +132,7 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
     const status = applicable.has(id) ? evaluation.status : 'not-applicable';
     topics[id] = { status, evidence: evidenceSentences.slice(0, 5).map((s) => ({ span: s.span, text: s.text.trim().replace(/\s+/g, ' ') })) };
     if (!applicable.has(id)) continue;
-    raw.push(...topicFindings(rule, evaluation, ctx, titleSpan, parties, text));
+    raw.push(...topicFindings(rule, evaluation, { ctx, titleSpan, parties, text, lines: model.lines }));
     raw.push(...contradictions(rule, evaluation, language, model));
   }
   raw.push(...undefinedTerms(model, definitions), ...missingReferences(model), ...undeclaredRegimes(model, regimes, language));
@@ -201,36 +201,66 @@ function titleLine(model: DocumentModel): Span {
   return { start: first.span.start, end: Math.max(first.span.start, model.lines.lineEnd(line)) };
 }
 
-function describe(problem: Problem, rule: TopicRule, lang: Language): { messageId: MessageId; values: Record<string, string | number>; replacement?: string } {
+/** What one problem says, short (for the message) and in full (for the details), with its fix. */
+interface Described {
+  messageId: string;
+  /** "“best-effort” with no figures", the phrase shortened; `full` with the phrase whole. */
+  detail: string; full: string;
+  fix: string;
+  /** The signal's text without its phrase, for several phrases of one signal ("with no figures"). */
+  rest?: string;
+  /** What the problem is about, quoted: the phrase or the figure. */
+  quoted: string;
+  signal?: number;
+  replacement?: string;
+}
+
+function describe(problem: Problem, rule: TopicRule, lang: Language): Described {
+  const says = (template: string, phrase: string) => template.replace('{phrase}', phrase);
   switch (problem.kind) {
     case 'weak-phrase': {
       const signal = rule.weak[problem.signalIndex];
-      const detail = signal.says[lang].replace('{phrase}', problem.phrase);
-      const fix = signal.replace
-        ? (lang === 'nl' ? 'schrijf bijvoorbeeld “' : 'write for example “') + signal.replace[lang].replace('{phrase}', problem.phrase).replace('{hours}', String(SUGGESTED_HOURS)) + '”.'
-        : (lang === 'nl' ? 'maak de bepaling concreet, of voeg een bepaling uit de catalogus in.' : 'make the clause specific, or insert a clause from the catalogue.');
       const replacement = signal.replace?.[lang].replace('{phrase}', problem.phrase).replace('{hours}', String(SUGGESTED_HOURS));
-      return { messageId: 'weak-phrase', values: { detail, fix }, replacement };
+      const template = signal.says[lang];
+      const rest = template.startsWith('“{phrase}” ') ? template.slice('“{phrase}” '.length) : undefined;
+      return {
+        messageId: 'weak-phrase', detail: says(template, shortPhrase(problem.phrase)), full: says(template, problem.phrase), rest,
+        fix: replacement ? piece('write', lang, { text: replacement }) : piece('specific', lang), quoted: `“${shortPhrase(problem.phrase)}”`, signal: problem.signalIndex, replacement,
+      };
     }
     case 'long-notice': {
-      const signal = rule.weak[problem.signalIndex];
-      return { messageId: 'weak-phrase', values: { detail: signal.says[lang].replace('{value}', String(problem.days)), fix: lang === 'nl' ? 'beperk de aankondigingstermijn tot ten hoogste 30 dagen.' : 'limit the notice period to at most 30 days.' } };
+      const detail = rule.weak[problem.signalIndex].says[lang].replace('{value}', String(problem.days));
+      return { messageId: 'weak-phrase', detail, full: detail, fix: piece('longNoticeFix', lang), quoted: `${problem.days} ${lang === 'nl' ? 'dagen' : 'days'}` };
     }
     case 'disclaimed':
-      return { messageId: 'disclaimed', values: { phrase: problem.phrase } };
     case 'hedged':
-      return { messageId: 'hedged', values: { phrase: problem.phrase } };
+      return {
+        messageId: problem.kind, detail: piece(problem.kind, lang, { phrase: shortPhrase(problem.phrase) }), full: piece(problem.kind, lang, { phrase: problem.phrase }),
+        fix: piece(problem.kind === 'disclaimed' ? 'disclaimedFix' : 'hedgedFix', lang), quoted: `“${shortPhrase(problem.phrase)}”`,
+      };
     case 'playbook-phrase': {
       const e = problem.entry;
-      const detail = e.message ?? (lang === 'nl' ? `“${problem.phrase}” staat op de lijst van zwakke formuleringen van uw organisatie` : `“${problem.phrase}” is on your organisation's list of weak phrases`);
-      const fix = e.replacement ? (lang === 'nl' ? `schrijf “${e.replacement}”.` : `write “${e.replacement}”.`) : (lang === 'nl' ? 'maak de bepaling concreet.' : 'make the clause specific.');
-      return { messageId: 'weak-phrase', values: { detail, fix }, replacement: e.replacement };
+      const detail = (phrase: string) => e.message ?? piece('playbook', lang, { phrase });
+      return {
+        messageId: 'weak-phrase', detail: detail(shortPhrase(problem.phrase)), full: detail(problem.phrase),
+        fix: e.replacement ? piece('write', lang, { text: e.replacement }) : piece('specific', lang), quoted: `“${shortPhrase(problem.phrase)}”`, replacement: e.replacement,
+      };
     }
     case 'shortfall': {
       const r = problem.result;
-      if (r.reason === 'too-long') return { messageId: 'too-long', values: { value: formatHours(r.value!, lang), limit: formatHours(r.limit!, lang) } };
-      if (r.reason === 'too-short') return { messageId: 'too-short', values: { value: formatYears(r.value!, lang), limit: formatYears(r.limit!, lang) } };
-      return { messageId: 'too-low', values: { value: formatMonths(r.value!, lang) } };
+      if (r.reason === 'too-long') {
+        const values = { value: formatHours(r.value!, lang), limit: formatHours(r.limit!, lang) };
+        const detail = piece('tooLong', lang, values);
+        return { messageId: 'too-long', detail, full: detail, fix: piece('tooLongFix', lang, values), quoted: values.value };
+      }
+      if (r.reason === 'too-short') {
+        const values = { value: formatYears(r.value!, lang), limit: formatYears(r.limit!, lang) };
+        const detail = piece('tooShort', lang, values);
+        return { messageId: 'too-short', detail, full: detail, fix: piece('tooShortFix', lang, values), quoted: values.value };
+      }
+      const value = formatMonths(r.value!, lang);
+      const detail = piece('tooLow', lang, { value });
+      return { messageId: 'too-low', detail, full: detail, fix: piece('tooLowFix', lang), quoted: piece('cap', lang, { value }) };
     }
   }
 }
@@ -238,44 +268,108 @@ function describe(problem: Problem, rule: TopicRule, lang: Language): { messageI
 /** The deadline a replacement suggests: NIS2's early warning, which also meets GDPR's 72 hours. */
 const SUGGESTED_HOURS = 24;
 
-function topicFindings(rule: TopicRule, ev: TopicEvaluation, ctx: Context, titleSpan: Span, parties: { supplier: string; customer: string }, text: string): RawFinding[] {
+interface TopicScope { ctx: Context; titleSpan: Span; parties: { supplier: string; customer: string }; text: string; lines: DocumentModel['lines'] }
+
+/**
+ * A topic's findings: one on the title when it is missing, else one per clause that is weak, naming
+ * every weak phrase of that clause (each a related place with its own fix) and, for the clause that
+ * came closest, what it does not state.
+ */
+function topicFindings(rule: TopicRule, ev: TopicEvaluation, scope: TopicScope): RawFinding[] {
+  const { ctx, titleSpan, parties } = scope;
   const lang = ctx.language;
-  const out: RawFinding[] = [];
-  const refs = rule.references.join('; ');
+  const name = inSentence(rule.name[lang]);
+  const why = piece('why', lang, { refs: referencesOf(rule, lang).join('; ') });
   if (ev.status === 'missing') {
     const deadline = rule.strong.find((p) => p.check === 'duration' && p.maxHours !== undefined);
     const max = deadline ? formatHours(maxHoursFor(deadline, ctx.regimes)!, lang) : '';
     const fix = rule.missing[lang].replace(/\{supplier\}/g, parties.supplier).replace(/\{customer\}/g, parties.customer).replace('{max}', max);
-    out.push({ ruleId: rule.id, messageId: 'missing', span: titleSpan, values: { fix: capitalise(fix), refs } });
-    return out;
+    return [{ ruleId: rule.id, messageId: 'missing', span: titleSpan, values: { topic: name }, details: `${why}\n${piece('howMissing', lang, { fix: capitalise(fix) })}` }];
   }
+  const out: RawFinding[] = [];
   const seen = new Set<string>();
+  // One completion cures a sentence ("… and in any event within 24 hours"): offer it once per sentence.
+  const offeredIn = new Set<string>();
+  const best = ev.best!;
   for (const clause of ev.clauses) {
+    const problems: Problem[] = [];
     for (const p of clause.problems) {
       const key = `${p.span.start}:${p.span.end}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const { messageId, values, replacement } = describe(p, rule, lang);
-      // One completion cures a sentence ("… and in any event within 24 hours"): offer it once per sentence.
-      const once = p.kind === 'weak-phrase' ? `${p.signalIndex}@${p.sentence.start}` : key;
-      const offered = replacement !== undefined && !seen.has(once)
-        && !(p.kind === 'weak-phrase' && ctx.sharedSentences?.has(p.sentence.start))
-        && replacementAllowed({ text, clause, evaluation: ev, span: p.span, sentence: p.kind === 'weak-phrase' ? p.sentence : undefined, replacement, parties, language: lang });
-      seen.add(once);
-      out.push({ ruleId: rule.id, messageId, span: p.span, values: { ...values, refs }, replacement: offered ? replacement : undefined });
+      problems.push(p);
     }
-  }
-  const best = ev.best!;
-  // The best clause lacks a strong point that no specific finding above explains: say what it lacks.
-  const unexplained = best.unmet.filter((point) => !best.problems.some((p) => p.kind === 'shortfall' && p.point === point));
-  if (unexplained.length) {
-    const first = best.sentences[0];
-    out.push({ ruleId: rule.id, messageId: 'weak-clause', span: first.span, values: { lacks: joinList(unexplained.map((p) => p.says[lang].replace('{max}', String(maxHoursFor(p, ctx.regimes) ?? '')).replace('{min}', String(p.minYears ?? ''))), lang), refs } });
+    // The best clause lacks a strong point that no specific problem explains: say what it lacks.
+    const unmet = clause === best ? best.unmet.filter((point) => !best.problems.some((p) => p.kind === 'shortfall' && p.point === point)) : [];
+    if (!problems.length && !unmet.length) continue;
+    const lacks = unmet.map((p) => p.says[lang].replace('{max}', String(maxHoursFor(p, ctx.regimes) ?? '')).replace('{min}', String(p.minYears ?? '')));
+    out.push(clauseFinding(rule, ev, clause, problems, lacks, { topic: name, why, offeredIn }, scope));
   }
   return out;
 }
 
-function capitalise(s: string): string { return s.charAt(0).toUpperCase() + s.slice(1); }
+function clauseFinding(
+  rule: TopicRule, ev: TopicEvaluation, clause: TopicEvaluation['clauses'][number], problems: Problem[], lacks: string[],
+  said: { topic: string; why: string; offeredIn: Set<string> }, scope: TopicScope,
+): RawFinding {
+  const { topic, why, offeredIn } = said;
+  const { ctx, parties, text, lines } = scope;
+  const lang = ctx.language;
+  const described = problems.map((p) => ({ problem: p, ...describe(p, rule, lang) }));
+  const replacements: { span: Span; text: string }[] = [];
+  for (const d of described) {
+    const p = d.problem;
+    if (d.replacement === undefined) continue;
+    const once = p.kind === 'weak-phrase' ? `${p.signalIndex}@${p.sentence.start}` : `${p.span.start}:${p.span.end}`;
+    if (offeredIn.has(once)) continue;
+    offeredIn.add(once);
+    // A sentence that speaks of two topics gets no completion: it would change what the other says.
+    if (p.kind === 'weak-phrase' && ctx.sharedSentences?.has(p.sentence.start)) continue;
+    if (replacementAllowed({ text, clause, evaluation: ev, span: p.span, sentence: p.kind === 'weak-phrase' ? p.sentence : undefined, replacement: d.replacement, parties, language: lang })) replacements.push({ span: p.span, text: d.replacement });
+  }
+
+  const lead = message('weak-phrase', lang, { topic, detail: '', fix: '' }).replace(/:.*$/, '');
+  const candidates: string[] = [];
+  const also = lacks.length ? [piece('alsoState', lang, { lacks: joinList(lacks, lang) }), ...(lacks.length > 1 ? [piece('alsoState', lang, { lacks: `${lacks[0]} (${lang === 'nl' ? 'en ' : 'and '}${piece('more', lang, { count: lacks.length - 1 })})` })] : [])] : [];
+  if (described.length === 1) {
+    const [d] = described;
+    for (const a of also) candidates.push(`${lead}: ${d.detail}; ${a}.`);
+    candidates.push(`${lead}: ${d.detail}; ${d.fix}.`, `${lead}: ${d.detail}.`, `${lead}: ${piece('wording', lang, { phrases: d.quoted })}.`);
+  } else if (described.length > 1) {
+    const quoted = joinList(described.map((d) => d.quoted), lang);
+    const oneSignal = described.every((d) => d.signal !== undefined && d.signal === described[0].signal && d.messageId === 'weak-phrase');
+    const template = oneSignal ? rule.weak[described[0].signal!].says[lang] : undefined;
+    const what = !oneSignal ? piece('several', lang, { count: described.length, phrases: quoted })
+      : described[0].rest !== undefined ? piece('each', lang, { phrases: quoted, rest: described[0].rest })
+        : template!.replace('“{phrase}”', quoted);
+    for (const a of also) candidates.push(`${lead}: ${what}; ${a}.`);
+    candidates.push(`${lead}: ${what}; ${piece('eachSpecific', lang)}.`, `${lead}: ${what}.`, `${lead}: ${piece('several', lang, { count: described.length, phrases: quoted })}.`,
+      `${lead}: ${piece('several', lang, { count: described.length, phrases: `${described[0].quoted}, …` })}.`);
+  } else {
+    candidates.push(message('weak-clause', lang, { topic, lacks: joinList(lacks, lang), first: lacks[0], more: lacks.length - 1 }));
+  }
+
+  const lineOf = (span: Span) => lines.position(span.start).line;
+  const placeText = (d: (typeof described)[number]) => piece('place', lang, { line: lineOf(d.problem.span), detail: d.full, fix: d.fix });
+  const detailLines: string[] = [];
+  if (lacks.length) detailLines.push(piece('lacks', lang, { lacks: joinList(lacks, lang) }));
+  detailLines.push(why);
+  if (described.length) detailLines.push(piece('howPlaces', lang), ...described.map((d) => `- ${capitalise(placeText(d))}`));
+  if (lacks.length) detailLines.push(piece('howLacks', lang));
+
+  // The clause's first sentence without the line break or spaces before it.
+  const sentence = clause.sentences[0].span;
+  const lead0 = /^\s*/.exec(text.slice(sentence.start, sentence.end))![0].length;
+  const first = { start: sentence.start + lead0, end: sentence.end };
+  const single = described.length === 1 && !lacks.length;
+  const span = single ? described[0].problem.span
+    : { start: Math.min(first.start, ...described.map((d) => d.problem.span.start)), end: Math.max(first.end, ...described.map((d) => d.problem.span.end)) };
+  return {
+    ruleId: rule.id, messageId: described[0]?.messageId ?? 'weak-clause', span, values: { topic },
+    text: fit(candidates), details: detailLines.join('\n'), replacements,
+    ...(!single && described.length && { related: described.map((d) => ({ span: d.problem.span, message: capitalise(placeText(d).replace(/^[^:]*:\s*/, '')) })) }),
+  };
+}
 
 function toFindings(raw: RawFinding[], severities: Record<string, SeveritySetting>, lang: Language, topics: Map<TopicId, TopicRule>, fixContext: FixContext): Finding[] {
   const out: Finding[] = [];
@@ -283,8 +377,11 @@ function toFindings(raw: RawFinding[], severities: Record<string, SeveritySettin
     const topic = r.topic ?? (topics.has(r.ruleId as TopicId) ? (r.ruleId as TopicId) : null);
     const severity: SeveritySetting = severities[r.ruleId] ?? (topic ? TOPIC_RULE_SEVERITY : DOCUMENT_RULES[r.ruleId] ?? 'warning');
     if (severity === 'off') continue;
-    const values = { ...r.values, topic: r.values.topic ?? (topic ? topics.get(topic)!.name[lang] : '') };
-    out.push(findingWithFixes(r, topic, severity, message(r.messageId as MessageId, lang, values), fixContext));
+    const values = { ...r.values, topic: r.values.topic ?? (topic ? inSentence(topics.get(topic)!.name[lang]) : '') };
+    const id = r.messageId as MessageId;
+    const text = r.text ?? message(id, lang, values);
+    const more = r.details ?? details(id, lang, values);
+    out.push(findingWithFixes({ ...r, ...(more && { details: more }) }, topic, severity, text, fixContext));
   }
   return out;
 }
@@ -296,11 +393,11 @@ function toFindings(raw: RawFinding[], severities: Record<string, SeveritySettin
 function findingWithFixes(r: RawFinding, topic: TopicId | null, severity: Severity, text: string, ctx: FixContext): Finding {
   let fixes: Fix[] | undefined;
   const finding: Finding = {
-    ruleId: r.ruleId, topic, severity, messageId: r.messageId, message: text, span: r.span,
+    ruleId: r.ruleId, topic, severity, messageId: r.messageId, message: text, ...(r.details && { details: r.details }), ...(r.related && { related: r.related }), span: r.span,
     get fixes() {
       return (fixes ??= [
         ...(finding.messageId === 'missing' && finding.topic ? insertClauseFixes(ctx, finding.topic) : []),
-        ...(r.replacement !== undefined ? [replaceFix(ctx, finding, r.replacement)].filter((x): x is Fix => x !== undefined) : []),
+        ...(r.replacements ?? []).map((x) => replaceFix(ctx, x.span, x.text)).filter((x): x is Fix => x !== undefined),
         ...disableFixes(ctx, finding),
       ]);
     },

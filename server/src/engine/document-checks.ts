@@ -4,7 +4,15 @@ import { perBlock } from './per-block.js';
 import type { Definition } from './definitions.js';
 import type { Language, Regime, Span, TopicId } from './types.js';
 
-export interface RawFinding { ruleId: string; messageId: string; span: Span; values: Record<string, string | number>; replacement?: string; topic?: TopicId }
+export interface RawFinding {
+  ruleId: string; messageId: string; span: Span; values: Record<string, string | number>; topic?: TopicId;
+  /** Completions or replacements of weak phrases, each with the phrase it applies to. */
+  replacements?: { span: Span; text: string }[];
+  /** A message and details already composed (a clause's findings on a topic), instead of the template's. */
+  text?: string;
+  details?: string;
+  related?: { span: Span; message: string }[];
+}
 
 /** Heads of multi-word terms that contracts define; other capitalised phrases are mostly names. */
 const TERM_HEADS = /^(?:information|data|services?|incidents?|breach|agreement|software|products?|documentation|fees|date|period|measures|personnel|subprocessors?|sub-processors?|deliverables|materials|order|plan|policy|report|levels?|systems?|equipment|platform|content|account|users?|credits?|hours|requirements|obligations|property|rights|code|environment|informatie|gegevens|diensten|dienst|incident|maatregelen|documentatie|programmatuur|apparatuur|producten|vergoeding|datum|periode|rechten|eisen|niveau|verplichtingen|omgeving)$/i;

@@ -105,16 +105,16 @@ export function insertClauseFixes(ctx: FixContext, topic: TopicId): Fix[] {
  * where it reads as part of the sentence; one that changes or drops words is a suggestion (not preferred,
  * never applied by --fix unasked). None when neither can be written without breaking the sentence.
  */
-export function replaceFix(ctx: FixContext, finding: Finding, replacement: string): Fix | undefined {
+export function replaceFix(ctx: FixContext, phraseSpan: Span, replacement: string): Fix | undefined {
   const text = ctx.model.text;
-  const phrase = text.slice(finding.span.start, finding.span.end);
+  const phrase = text.slice(phraseSpan.start, phraseSpan.end);
   if (isCompletion(phrase, replacement)) {
-    const edit = completionEdit(text, finding.span, replacement.slice(phrase.length));
+    const edit = completionEdit(text, phraseSpan, replacement.slice(phrase.length));
     if (!edit) return undefined;
-    const shown = text.slice(finding.span.start, edit.span.start) + edit.text;
+    const shown = text.slice(phraseSpan.start, edit.span.start) + edit.text;
     return { title: label('complete', ctx.uiLanguage, { text: shown.trim() }), kind: 'replace-phrase', preferred: true, edits: [edit] };
   }
-  const span = replacedSpan(text, finding.span);
+  const span = replacedSpan(text, phraseSpan);
   if (!span || replacement === text.slice(span.start, span.end)) return undefined;
   const suggestion = !keepsWords(text.slice(span.start, span.end), replacement);
   return { title: label('replace', ctx.uiLanguage, { text: replacement }), kind: 'replace-phrase', preferred: !suggestion, ...(suggestion && { suggestion: true }), edits: [{ span, text: replacement }] };
@@ -219,7 +219,7 @@ export function insertAllEdits(ctx: FixContext, findings: Finding[]): TextEdit[]
 
 /** Every weak phrase's completion (a fix); with `suggestions`, the replacements that change words too. */
 export function replaceAllEdits(findings: Finding[], suggestions = false): TextEdit[] {
-  return findings.flatMap((f) => f.fixes.find((x) => x.kind === 'replace-phrase' && (suggestions || !x.suggestion))?.edits ?? []);
+  return findings.flatMap((f) => f.fixes.filter((x) => x.kind === 'replace-phrase' && (suggestions || !x.suggestion)).flatMap((x) => x.edits));
 }
 
 /** What `clauselint --fix` applies: the inserts and the completions (and the suggestions when asked for). */
@@ -285,10 +285,9 @@ export function planFix(result: { fixContext: FixContext; findings: Finding[] },
   const withFixes = options.fixes !== false;
   const completions: { finding: Finding; fix: Fix }[] = [];
   const suggestions: { finding: Finding; fix: Fix }[] = [];
+  // A finding on a clause has a fix for each of its weak phrases.
   for (const finding of result.findings) {
-    const fix = finding.fixes.find((x) => x.kind === 'replace-phrase');
-    if (!fix) continue;
-    (fix.suggestion ? suggestions : completions).push({ finding, fix });
+    for (const fix of finding.fixes) if (fix.kind === 'replace-phrase') (fix.suggestion ? suggestions : completions).push({ finding, fix });
   }
   if (options.standardText) return { ...empty, suggestions, withheld: completions.length + result.findings.filter((f) => f.messageId === 'missing').length };
   const guarded = options.protectedSpans ?? [];

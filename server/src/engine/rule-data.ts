@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { compileTerm, type CompiledTerm } from './terms.js';
+import { citation } from './citations.js';
 import type { CommitmentData, CommitmentForm } from './commitments.js';
 import { TOPIC_IDS, type ContractType, type Language, type Localized, type Regime, type TopicId } from './types.js';
 
@@ -43,6 +44,8 @@ export interface TopicRule {
   id: TopicId;
   name: Localized;
   references: string[];
+  /** The references as a Dutch lawyer cites them (art. 33 lid 2 AVG); `references` when absent. */
+  referencesNl?: string[];
   concepts: Record<string, Record<Language, string[]>>;
   detect: string[][];
   /** Tokens of this concept do not count towards detection ("breach of this Agreement"). */
@@ -155,6 +158,12 @@ export function loadRuleData(): RuleData {
   if (missing.length) throw new Error(`rules/topics lacks ${missing.join(', ')}`);
   cached = { topics, applicability: raw.applicability as Applicability, language: raw.language as LanguageData };
   return cached;
+}
+
+/** A topic's references in one language. */
+export function referencesOf(rule: Pick<TopicRule, 'references' | 'referencesNl'>, lang: Language): string[] {
+  if (lang === 'en') return rule.references;
+  return rule.referencesNl?.length ? rule.referencesNl : rule.references.map((r) => citation(r, lang));
 }
 
 const conceptCache = new Map<string, CompiledTerm[]>();

@@ -46,10 +46,17 @@ export interface Finding {
   severity: Severity;
   /** Stable key of the message kind (missing, weak-phrase, ...), so tests survive rewording. */
   messageId: string;
+  /** One sentence, at most about 120 characters: what is missing or weak, and the one fix. */
   message: string;
+  /** Why it matters (the references) and how to fix it, in full: for hover, --verbose, SARIF and the rule page. */
+  details?: string;
+  /** The places a finding on a whole clause names (its weak phrases), each with what is weak there and its fix. */
+  related?: RelatedPlace[];
   span: Span;
   fixes: Fix[];
 }
+
+export interface RelatedPlace { span: Span; message: string }
 
 export interface Evidence { span: Span; text: string }
 

@@ -69,11 +69,14 @@ export function allFixes(findings: Finding[], kind: Fix['kind']): EngineEdit[] {
   const taken: Span[] = [];
   const out: EngineEdit[] = [];
   for (const f of findings) {
-    const fix = f.fixes.find((x) => x.kind === kind && x.preferred && !x.suggestion) ?? f.fixes.find((x) => x.kind === kind && !x.suggestion);
-    if (!fix) continue;
-    const clash = fix.edits.some((e) => taken.some((s) => e.span.start < s.end && s.start < e.span.end));
-    if (clash) continue;
-    for (const e of fix.edits) { taken.push(e.span); out.push(e); }
+    // A finding on a clause has a fix per weak phrase; otherwise the preferred one of its fixes.
+    const fixes = kind === 'replace-phrase' ? f.fixes.filter((x) => x.kind === kind && !x.suggestion)
+      : [f.fixes.find((x) => x.kind === kind && x.preferred && !x.suggestion) ?? f.fixes.find((x) => x.kind === kind && !x.suggestion)].filter((x): x is Fix => !!x);
+    for (const fix of fixes) {
+      const clash = fix.edits.some((e) => taken.some((s) => e.span.start < s.end && s.start < e.span.end));
+      if (clash) continue;
+      for (const e of fix.edits) { taken.push(e.span); out.push(e); }
+    }
   }
   return out;
 }

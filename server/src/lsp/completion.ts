@@ -4,6 +4,7 @@
  * catalogue's value as default; the parties are the contract's own. The item replaces the `/clause` text.
  * Type-fitting clauses come first, and within a topic the playbook's and the preferred variant.
  */
+import { citation } from '../engine/citations.js';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisDetails } from '../engine/analyze.js';
@@ -79,10 +80,10 @@ export function clauseChoices(result: AnalysisDetails, ui: UiLanguage): ClauseCh
       status: result.topics[clause.topic]?.status ?? 'not-applicable',
       heading: clause.heading[lang],
       title: clause.title[lang],
-      variant: clause.variant + (clause.preferred ? (ui === 'nl' ? ' · voorkeur' : ' · preferred') : ''),
+      variant: (ui === 'nl' ? (clause.variant === 'strict' ? 'streng' : 'evenwichtig') : clause.variant) + (clause.preferred ? (ui === 'nl' ? ' · voorkeur' : ' · preferred') : ''),
       fits,
       preferred: fits && rank === 1,
-      references: clause.references,
+      references: clause.references.map((r) => citation(r, lang)),
       preview: fillClause(clause, lang, parties),
       snippet: clauseSnippet(clause, lang, parties),
       sortText: `${fits ? 0 : 1}-${String(topics.indexOf(clause.topic)).padStart(3, '0')}-${rank}-${String(i).padStart(4, '0')}`,

@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { configFor, ConfigError, type LoadedConfig } from '../config.js';
 import type { Settings } from '../engine/types.js';
 import { mergeSettings, type EditorSettings } from './settings.js';
+import { inferType, TYPE_SAMPLE } from '../engine/contract-type.js';
+import { loadRuleData } from '../engine/rule-data.js';
+import type { ContractType } from '../engine/types.js';
 
 export type LintReason = 'front-matter' | 'config' | 'command';
 export type SkipReason = 'not-markdown' | 'disabled' | 'no-marker' | 'ignored';
@@ -66,4 +69,32 @@ export function decide(
   if (declaresClauselint(doc.text)) return decision('front-matter');
   if (governed) return config && path && config.isIgnored(path) ? skip('ignored') : decision('config');
   return skip('no-marker');
+}
+
+/** A code repository's own documents: never taken for contracts, whatever they say. */
+const REPOSITORY_DOC_RE = /(?:^|\/)(?:readme|changelog|changes|history|contributing|code_of_conduct|security|support|authors|licen[cs]e|notice|todo)(?:[.-][^/]*)?$/i;
+/** A contract says what it is near its start. */
+const CONTRACT_WORD_RE = /\b(?:agreement|contract|terms (?:and conditions|of (?:service|use))|addendum|overeenkomst|verwerkersovereenkomst|voorwaarden)\b/i;
+
+export interface UncheckedContract { type: ContractType; line: number }
+
+/**
+ * A Markdown file that is not marked as a contract but reads like one: a word such as "agreement" near
+ * its start and a contract type inferred with confidence. The server says on its title that it does not
+ * check it, and how to turn checking on; a README in a code repository never qualifies.
+ */
+export function uncheckedContract(uri: string, text: string): UncheckedContract | undefined {
+  const path = decodeURIComponent(uri.split(/[?#]/)[0]);
+  if (REPOSITORY_DOC_RE.test(path)) return undefined;
+  const head = text.slice(0, 4000);
+  const title = /^#{1,2}[ \t]+(.+)$/m.exec(head);
+  if (!CONTRACT_WORD_RE.test(title?.[1] ?? head.slice(0, 1500))) return undefined;
+  const data = loadRuleData().language;
+  for (const lang of ['en', 'nl'] as const) {
+    const inferred = inferType(title?.[1] ?? '', text.slice(0, TYPE_SAMPLE), lang, data);
+    if (inferred.confidence === 'clear' && inferred.type !== 'other') {
+      return { type: inferred.type, line: title ? head.slice(0, title.index).split('\n').length - 1 : 0 };
+    }
+  }
+  return undefined;
 }

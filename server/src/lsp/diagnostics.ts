@@ -19,8 +19,14 @@ export function rangeOf(doc: Pick<TextDocument, 'positionAt'>, span: Span): Rang
   return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
 }
 
-export function toDiagnostic(doc: Pick<TextDocument, 'positionAt'>, f: Finding): Diagnostic {
+/**
+ * The message is the finding's one short sentence; the weak phrases a finding on a clause names are its
+ * related information (a row each in the Problems panel, with what is weak there and its fix); why it
+ * matters and how to fix it are in the hover and on the rule's page (codeDescription).
+ */
+export function toDiagnostic(doc: Pick<TextDocument, 'positionAt'> & { uri?: string }, f: Finding): Diagnostic {
   const href = docsUrl(f.ruleId);
+  const uri = doc.uri;
   return {
     range: rangeOf(doc, f.span),
     severity: SEVERITY[f.severity],
@@ -28,6 +34,7 @@ export function toDiagnostic(doc: Pick<TextDocument, 'positionAt'>, f: Finding):
     ...(href && { codeDescription: { href } }),
     source: SOURCE,
     message: f.message,
+    ...(uri && f.related?.length && { relatedInformation: f.related.map((r) => ({ location: { uri, range: rangeOf(doc, r.span) }, message: r.message })) }),
   };
 }
 
@@ -46,4 +53,17 @@ export function configDiagnostic(problem: ConfigProblem, lang: UiLanguage): Diag
 /** A diagnostic about the whole document, at its start. */
 function firstLine(severity: DiagnosticSeverity, code: string, message: string): Diagnostic {
   return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, code, source: SOURCE, message };
+}
+
+export const NOT_MARKED_CODE = 'not-marked';
+
+/** The one hint on the title of a contract that is not marked as one: why it is not checked, and how to turn checking on. */
+export function notMarkedDiagnostic(line: number, lineLength: number, lang: UiLanguage): Diagnostic {
+  return {
+    range: { start: { line, character: 0 }, end: { line, character: lineLength } },
+    severity: DiagnosticSeverity.Hint,
+    code: NOT_MARKED_CODE,
+    source: SOURCE,
+    message: t(lang, 'notCheckedContract'),
+  };
 }

@@ -6,7 +6,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisDetails } from '../engine/analyze.js';
 import { findDefinitions, type Definition } from '../engine/definitions.js';
-import { loadRuleData } from '../engine/rule-data.js';
+import { loadRuleData, referencesOf } from '../engine/rule-data.js';
 import type { Finding, Span, TopicId } from '../engine/types.js';
 import { rangeOf } from './diagnostics.js';
 import { rules } from './rules.js';
@@ -74,12 +74,19 @@ function definitionText(result: AnalysisDetails, def: Definition): string {
   return flat.length > 400 ? flat.slice(0, 400) + '…' : flat;
 }
 
+/** The details as Markdown: each line a paragraph, "- " lines a list. */
+function detailsMarkdown(details: string): string {
+  return details.split('\n').map((line) => (line.startsWith('- ') ? line : `${line}\n`)).join('\n').trim();
+}
+
 function findingMarkdown(f: Finding, lang: UiLanguage, docLang: 'en' | 'nl'): string {
-  const info = rules().get(f.ruleId);
+  const info = rules(lang).get(f.ruleId);
   const topic = f.topic ? loadRuleData().topics.get(f.topic as TopicId) : undefined;
   const name = topic ? topic.name[docLang] : info?.name ?? f.ruleId;
   const parts = [`**${name}** · \`${f.ruleId}\` (${f.severity})`, '', f.message];
-  if (topic?.references.length) parts.push('', `**${t(lang, 'references')}:** ${topic.references.join('; ')}`);
+  // Why it matters (the references) and how to fix it: the details, in the contract's language.
+  if (f.details) parts.push('', detailsMarkdown(f.details));
+  else if (topic?.references.length) parts.push('', `**${t(lang, 'references')}:** ${referencesOf(topic, docLang).join('; ')}`);
   const preview = f.fixes.find((x) => x.preferred) ?? f.fixes[0];
   const inserted = preview?.edits.map((e) => e.text.trim()).filter(Boolean).join('\n\n');
   if (inserted) parts.push('', `**${t(lang, 'suggested')}:**`, '', '```markdown', inserted.replace(/```/g, "'''"), '```');

@@ -62,7 +62,7 @@ export interface CoverageParams {
 export interface CoverageReportParams { uri: string }
 export interface CoverageReportResult { uri: string; markdown: string; coverage: Coverage | null }
 
-export interface RuleInfo { id: string; name: string; description: string; severity: string; docsUrl: string }
+export interface RuleInfo { id: string; name: string; description: string; severity: string; docsUrl: string; help?: string }
 
 export interface ClausesParams { uri: string }
 

@@ -4,17 +4,17 @@
  * never published. Settings come from workspace/configuration per document.
  */
 import {
-  CodeLensRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments,
+  CodeActionKind, CodeLensRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments,
   TextDocumentSyncKind, type CancellationToken, type CodeLens, type Connection, type Diagnostic,
-  type InitializeParams, type InitializeResult,
+  type InitializeParams, type InitializeResult, type CodeAction,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalysisDetails } from '../engine/analyze.js';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions.js';
 import { clauseChoices, clauseCompletions, COMPLETION_TRIGGER_CHARACTERS } from './completion.js';
-import { decide, type ConfigLookup, type LintDecision } from './contracts.js';
+import { decide, uncheckedContract, type ConfigLookup, type LintDecision, type UncheckedContract } from './contracts.js';
 import { coverageOf, coverageReport } from './coverage.js';
-import { configDiagnostic, notCheckedDiagnostic, toDiagnostic } from './diagnostics.js';
+import { configDiagnostic, notCheckedDiagnostic, notMarkedDiagnostic, NOT_MARKED_CODE, SOURCE, toDiagnostic } from './diagnostics.js';
 import { MAX_BYTES } from '../engine/limits.js';
 import { hover } from './hover.js';
 import {
@@ -35,6 +35,8 @@ interface Entry {
   decision: LintDecision;
   result?: AnalysisDetails;
   diagnostics: Diagnostic[];
+  /** Not marked as a contract, but it reads like one (and gets a hint saying so). */
+  unmarked?: UncheckedContract;
 }
 
 export interface ServerOptions { debounceMs?: number }
@@ -182,6 +184,14 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
             entry.diagnostics = [notCheckedDiagnostic(t(lang, 'notChecked.internal', { problem }), lang)];
           }
           if (decision.configError) entry.diagnostics.unshift(configDiagnostic(decision.configError, lang));
+        } else if (decision.reason === 'no-marker' && text.length <= MAX_BYTES) {
+          // Not marked, but it reads like a contract: say so once, on its title, rather than stay silent.
+          const unmarked = uncheckedContract(uri, text);
+          if (unmarked) {
+            const lineText = text.slice(current.offsetAt({ line: unmarked.line, character: 0 }), current.offsetAt({ line: unmarked.line + 1, character: 0 })).replace(/\r?\n$/, '');
+            entry.unmarked = unmarked;
+            entry.diagnostics = [notMarkedDiagnostic(unmarked.line, lineText.length, lang)];
+          }
         }
         entries.set(uri, entry);
         return entry;
@@ -202,7 +212,7 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
     const entry = await analysisFor(doc);
     // Cancelled: a newer change was scheduled, the document closed, or its version moved on.
     if (!entry || generation.get(uri) !== gen || documents.get(uri)?.version !== entry.version) return;
-    if (entry.decision.lint || published.has(uri)) {
+    if (entry.decision.lint || entry.diagnostics.length || published.has(uri)) {
       connection.sendDiagnostics({ uri, version: entry.version, diagnostics: entry.diagnostics });
       if (entry.diagnostics.length) published.add(uri); else published.delete(uri);
     }
@@ -274,9 +284,22 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
 
   connection.onCodeAction(async (params, token) => {
     const found = await resultFor(params.textDocument.uri, token);
-    if (!found) return [];
+    if (!found) return unmarkedActions(params.textDocument.uri, params.context.diagnostics ?? []);
     return codeActions(found.doc, params.textDocument.uri, found.result, params.range, params.context, lang);
   });
+
+  /** On a contract that is not marked as one: mark it (front matter with its inferred type), or lint it once. */
+  function unmarkedActions(uri: string, diagnostics: Diagnostic[]): CodeAction[] {
+    const entry = entries.get(uri);
+    const hint = diagnostics.find((d) => d.source === SOURCE && d.code === NOT_MARKED_CODE) ?? entry?.diagnostics.find((d) => d.code === NOT_MARKED_CODE);
+    if (!entry?.unmarked || !hint) return [];
+    const frontMatter = `---\nclauselint:\n  type: ${entry.unmarked.type}\n---\n\n`;
+    return [
+      { title: t(lang, 'addFrontMatter', { type: entry.unmarked.type }), kind: CodeActionKind.QuickFix, diagnostics: [hint], isPreferred: true,
+        edit: { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: frontMatter }] } } },
+      { title: t(lang, 'lintThisFile'), kind: CodeActionKind.QuickFix, diagnostics: [hint], command: { title: t(lang, 'lintThisFile'), command: LINT_FILE_COMMAND, arguments: [uri] } },
+    ];
+  }
 
   connection.onDocumentSymbol(async (params, token) => {
     const found = await resultFor(params.textDocument.uri, token);
@@ -303,7 +326,7 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
   }
 
   connection.onRequest(COVERAGE_REPORT_REQUEST, (params: CoverageReportParams) => report(params.uri));
-  connection.onRequest(RULES_REQUEST, () => [...rules().values()]);
+  connection.onRequest(RULES_REQUEST, () => [...rules(lang).values()]);
   connection.onRequest(CLAUSES_REQUEST, async (params: ClausesParams, token): Promise<ClauseChoice[]> => {
     const found = await resultFor(params.uri, token);
     return found ? clauseChoices(found.result, lang) : [];

@@ -16,7 +16,12 @@ export function sarif(files: FileResult[], version: string): string {
         artifactLocation: { uri: file.path.split('\\').join('/') },
         region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: Math.max(d.endColumn, d.line === d.endLine ? d.column + 1 : 1) },
       } }],
-      ...(f.topic ? { properties: { topic: f.topic } } : {}),
+      // The weak phrases a finding on a clause names, each with what is weak there and its fix.
+      ...(f.related?.length && { relatedLocations: f.related.map((r, id) => {
+        const at = diagnosticOf({ ...f, span: r.span }, file.lines);
+        return { id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: file.path.split('\\').join('/') }, region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: Math.max(at.endColumn, at.line === at.endLine ? at.column + 1 : 1) } } };
+      }) }),
+      ...((f.topic || f.details) && { properties: { ...(f.topic && { topic: f.topic }), ...(f.details && { details: f.details }) } }),
     };
   }));
   const log = {
@@ -26,8 +31,8 @@ export function sarif(files: FileResult[], version: string): string {
       tool: { driver: {
         name: 'clauselint', version, informationUri: 'https://github.com/clauselint/clauselint',
         rules: rules.map((r) => ({
-          id: r.id, name: r.name, shortDescription: { text: r.name }, fullDescription: { text: r.description },
-          helpUri: r.docsUrl, help: { text: `${r.description} See ${r.docsUrl}` },
+          id: r.id, name: r.name, shortDescription: { text: r.name }, fullDescription: { text: r.help ? `${r.description} ${r.help}` : r.description },
+          helpUri: r.docsUrl, help: { text: `${r.help ?? r.description} See ${r.docsUrl}`, markdown: `${r.help ?? r.description}\n\n[${r.name}](${r.docsUrl})` },
           defaultConfiguration: { level: LEVEL[r.severity] },
         })),
       } },

@@ -1,8 +1,24 @@
-/** For people: findings grouped per file, then the file's coverage. Colour only on a terminal. */
+/**
+ * For people: findings grouped per file, then the file's coverage; at the end the coverage per contract
+ * and the totals. With `verbose`, each finding's details (why it matters, how to fix it) and the places
+ * it names. Colour only on a terminal. The lines are in the contract's language (strings.ts).
+ */
 import { coverage, diagnosticOf, type FileResult } from '../../engine/report.js';
+import type { AnalysisResult } from '../../engine/types.js';
+import { commonLanguage, count, s } from '../strings.js';
 
-export function stylish(files: FileResult[], color: boolean): string {
-  const paint = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+export interface StylishOptions { color: boolean; verbose?: boolean }
+
+function coverageLine(result: AnalysisResult): string {
+  const lang = result.language;
+  const c = coverage(result);
+  const regimes = result.regimes.length ? `, ${s(lang, 'regimes', { list: result.regimes.join(', ') })}` : '';
+  return `${s(lang, 'coverage', c)}  (${result.type}, ${s(lang, `source.${result.typeSource}`)}${regimes}; ${result.language})`;
+}
+
+export function stylish(files: FileResult[], options: StylishOptions | boolean): string {
+  const { color, verbose = false } = typeof options === 'boolean' ? { color: options } : options;
+  const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const out: string[] = [];
   let errors = 0, warnings = 0, others = 0;
   for (const file of files) {
@@ -13,15 +29,23 @@ export function stylish(files: FileResult[], color: boolean): string {
       const sev = f.severity === 'error' ? paint('31', 'error') : f.severity === 'warning' ? paint('33', 'warning') : paint('36', f.severity);
       if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; else others++;
       out.push(`  ${`${d.line}:${d.column}`.padEnd(8)} ${sev.padEnd(color ? 20 : 11)} ${f.message}  ${paint('2', f.ruleId)}`);
+      if (verbose && f.details) for (const line of f.details.split('\n')) out.push(`${' '.repeat(21)}${paint('2', line)}`);
     }
-    const c = coverage(result);
-    const source = result.typeSource === 'inferred' ? 'inferred' : `from ${result.typeSource}`;
-    const regimes = result.regimes.length ? `, regimes ${result.regimes.join(', ')}` : '';
-    out.push(`  ${paint('1', `${c.present} present · ${c.weak} weak · ${c.missing} missing`)}  (${result.type}, ${source}${regimes}; ${result.language})`, '');
+    out.push(`  ${paint('1', coverageLine(result))}`, '');
+  }
+  const lang = commonLanguage(files.map((f) => f.result.language));
+  // With several contracts, their coverage once more together, so that the end of the output says it all.
+  if (files.length > 1) {
+    const width = Math.min(60, Math.max(...files.map((f) => f.path.length)));
+    for (const file of files) out.push(`  ${file.path.padEnd(width)}  ${coverageLine(file.result)}`);
+    const total = files.reduce((t, f) => { const c = coverage(f.result); return { present: t.present + c.present, weak: t.weak + c.weak, missing: t.missing + c.missing }; }, { present: 0, weak: 0, missing: 0 });
+    out.push(`  ${s(lang, 'total').padEnd(width)}  ${s(lang, 'coverage', total)}`, '');
   }
   const total = errors + warnings + others;
+  const fileCount = count(lang, files.length, 'count.file', 'count.files');
+  const breakdown = `${count(lang, errors, 'count.error', 'count.errors')}, ${count(lang, warnings, 'count.warning', 'count.warnings')}, ${s(lang, 'others', { n: others })}`;
   out.push(total === 0
-    ? paint('32', `✔ no problems in ${files.length} file${files.length === 1 ? '' : 's'}`)
-    : paint(errors ? '31' : '33', `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${others} other) in ${files.length} file${files.length === 1 ? '' : 's'}`));
+    ? paint('32', s(lang, 'noProblems', { files: fileCount }))
+    : paint(errors ? '31' : '33', s(lang, 'problems', { total: count(lang, total, 'count.problem', 'count.problems'), breakdown, files: fileCount })));
   return out.join('\n') + '\n';
 }
