@@ -127,14 +127,17 @@ test('the quick fix inserts the missing clause, keeps every line of the contract
   assert(keepsAllLines(before, doc.getText()), 'no line of the contract was lost or changed');
 });
 
+// "without undue delay" gets no completion in this contract: it sets 48 and 72 hours elsewhere, and a
+// 24-hour deadline would contradict them. "periodically" in the patch clause sets no figure at all.
 test('the quick fix on a weak phrase completes it with a deadline and clears the finding', async () => {
   const editor = await openContract('saas-agreement.md');
   const doc = editor.document;
-  const finding = findings(doc.uri).find((d) => d.message.includes('“without undue delay”'));
-  assert(finding, 'the “without undue delay” finding');
-  await applyQuickFix(doc, finding, /^Replace with “without undue delay and in any event within 24 hours”$/);
-  assert(doc.getText().includes('without undue delay and in any event within 24 hours'), 'the phrase now has a deadline in hours');
-  await waitFor('the weak-phrase finding to clear', () => !findings(doc.uri).some((d) => d.message.includes('“without undue delay”')));
+  const onPhrase = (d: vscode.Diagnostic) => d.message.includes('“periodically”');
+  const finding = findings(doc.uri).find(onPhrase);
+  assert(finding, 'the “periodically” finding');
+  await applyQuickFix(doc, finding, /periodically, and for critical vulnerabilities in any event within 7 days/);
+  assert(doc.getText().includes('periodically, and for critical vulnerabilities in any event within 7 days'), 'the phrase now has a deadline');
+  await waitFor('the weak-phrase finding to clear', () => !findings(doc.uri).some(onPhrase));
 });
 
 test('typing /clause and accepting the suggestion inserts a clause with the parties filled in', async () => {
