@@ -132,7 +132,10 @@ test('the quick fix inserts the missing clause, keeps every line of the contract
 test('the quick fix on a weak phrase completes it with a deadline and clears the finding', async () => {
   const editor = await openContract('saas-agreement.md');
   const doc = editor.document;
+  // The test before inserted a clause with deadlines of its own: start again from the contract as saved.
+  await vscode.commands.executeCommand('workbench.action.files.revert');
   const onPhrase = (d: vscode.Diagnostic) => d.message.includes('“periodically”');
+  await waitFor('the “periodically” finding', () => findings(doc.uri).some(onPhrase));
   const finding = findings(doc.uri).find(onPhrase);
   assert(finding, 'the “periodically” finding');
   await applyQuickFix(doc, finding, /periodically, and for critical vulnerabilities in any event within 7 days/);
