@@ -17,6 +17,8 @@ function rulesFolder(dir = 'rules') {
     applicability: read('applicability.yaml'),
     language: read('language.yaml'),
     catalogue: yamlFiles('catalogue').map(read),
+    checklists: yamlFiles('checklists').map((file) => ({ file, data: read(file) })),
+    explainers: read('explainers.yaml'),
   };
 }
 /** The library's run-time exports (server/src/api.ts), named again in dist/engine.mjs. */

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
@@ -17,7 +17,8 @@ import { REGIMES, TOPIC_IDS, type Regime } from '../../server/src/engine/types.j
 import { PALETTE, TEXT } from '../../server/src/report/marks.js';
 import { buildReport } from '../../server/src/report/model.js';
 import { renderHtml } from '../../server/src/report/html.js';
-import { cli, tempTree } from '../cli-fixtures/harness.js';
+import { BUNDLE, NO_BUNDLE, cli, tempTree } from '../cli-fixtures/harness.js';
+import { spawnSync } from 'node:child_process';
 
 const FIXTURES = join(rulesDir(), '..', 'test', 'fixtures');
 const fixture = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
@@ -256,6 +257,15 @@ test('clauselint report: a folder to one HTML file; Markdown; JSON', () => {
   assert.ok(json.contracts[0].checklists[0].items.length > 0);
 });
 
+test('the bundled command carries the checklists and explainers: its report needs no rules folder', { skip: NO_BUNDLE }, () => {
+  const dir = tempTree({ 'a.md': DPA });
+  copyFileSync(BUNDLE, join(dir, 'cli.cjs'));
+  const r = spawnSync(process.execPath, ['cli.cjs', 'report', 'a.md', '--format', 'markdown'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /\| GDPR art\. 28\(3\)\(c\) \|/);
+  assert.ok(r.stdout.includes(explainer('security-measures', 'en')!), 'the explainer of a topic');
+});
+
 test('clauselint report: bad input is one line each, the rest is still reported, exit 2', () => {
   const dir = tempTree({ 'a.md': DPA, 'b.md': new Uint8Array([0, 1, 2, 0, 255, 254, 0, 0]) });
   const r = cli(['report', 'a.md', 'b.md', '-o', 'out.html'], { cwd: dir });
@@ -276,13 +286,11 @@ test('clauselint report: many contracts in one file', () => {
   const files: Record<string, string> = {};
   for (let i = 0; i < 120; i++) files[`c/${String(i).padStart(3, '0')}.md`] = i % 2 ? DPA : NL;
   const dir = tempTree(files);
-  const started = Date.now();
   const r = cli(['report', 'c', '-o', 'all.html'], { cwd: dir });
   assert.equal(r.code, 0, r.stderr);
   const page = readFileSync(join(dir, 'all.html'), 'utf8');
   assert.equal((page.match(/<section class="contract"/g) ?? []).length, 120);
   assert.equal((page.match(/<tr><th scope="row"/g) ?? []).length, 120);
-  assert.ok(Date.now() - started < 60_000);
 });
 
 test('clauselint report --compare: one topic better and one worse show as exactly those two', () => {
