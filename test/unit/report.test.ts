@@ -70,14 +70,14 @@ test('the checklists cover the articles the issue lists', () => {
   for (const l of 'abcdefgh') assert.match(articles('gdpr'), new RegExp(`28\\(3\\)\\(${l}\\)`));
   for (const a of ['28\\(2\\)', '28\\(4\\)', 'art\\. 32', '33\\(2\\)']) assert.match(articles('gdpr'), new RegExp(a));
   for (let n = 1; n <= 8; n++) assert.match(articles('cra'), new RegExp(`part II \\(${n}\\)`));
-  for (const a of ['13\\(8\\)', 'art\\. 14']) assert.match(articles('cra'), new RegExp(a));
+  for (const a of ['13\\(8\\)', '13\\(21\\)', 'art\\. 14']) assert.match(articles('cra'), new RegExp(a));
   assert.deepEqual(checklistRegimes(['dora-critical']), ['dora', 'dora-critical']);
   assert.deepEqual(checklistRegimes(['gdpr', 'nis2']), ['nis2', 'gdpr']);
 });
 
 // ---------------------------------------------------------------- the logic, per regime
 
-const CASES: { regime: string; file: string; item: string; status: ItemStatus }[] = [
+const CASES: { regime: string; file: string; item: string; status: ItemStatus; regimes?: Regime[] }[] = [
   // GDPR: the processor contract
   { regime: 'gdpr', file: 'en/dpa-gdpr-strong.md', item: 'gdpr-28-3-c', status: 'met' },
   { regime: 'gdpr', file: 'en/dpa-gdpr-weak.md', item: 'gdpr-28-3-c', status: 'partly-met' },
@@ -104,11 +104,15 @@ const CASES: { regime: string; file: string; item: string; status: ItemStatus }[
   { regime: 'cra', file: 'en/software-cra-weak.md', item: 'cra-annex-1-2-2', status: 'partly-met' },
   { regime: 'cra', file: 'nl/licentieovereenkomst-software-afgeleid-zwak.md', item: 'cra-annex-1-2-2', status: 'not-met' },
   { regime: 'cra', file: 'en/software-cra-strong.md', item: 'cra-annex-1-2-7', status: 'not-checked' },
+  { regime: 'cra', file: 'en/hardware-cra-product-conformity-strong.md', item: 'cra-13-21-notice', status: 'met' },
+  { regime: 'cra', file: 'en/hardware-cra-product-conformity-strong.md', item: 'cra-13-21-remedy', status: 'met' },
+  { regime: 'cra', file: 'nl/hardware-productconformiteit-wet-en-regelgeving-zwak.md', item: 'cra-13-21-remedy', status: 'partly-met', regimes: ['cra'] },
+  { regime: 'cra', file: 'nl/software-cra-sterk.md', item: 'cra-13-21-notice', status: 'not-met' },
 ];
 
 for (const c of CASES) {
   test(`${c.regime}: ${c.item} is ${c.status} in ${c.file}`, () => {
-    const got = statuses(c.file);
+    const got = statuses(c.file, c.regimes);
     assert.ok(got.has(c.item), `${c.file} gets no ${c.item}: its regimes are ${analyze(fixture(c.file)).regimes}`);
     assert.equal(got.get(c.item), c.status);
   });
