@@ -141,3 +141,22 @@ test('a deadline is not added where the document already sets another one', () =
   assert.doesNotMatch(fixed, /within 24 hours/);
   assert.equal(analyze(fixed, { type: 'other', regimes: ['gdpr'] }).findings.filter((f) => f.ruleId === 'contradiction').length, 0);
 });
+
+test('a completion goes on the supplier\'s duty, not on the customer\'s own duty in the same sentence, as the commitment engine reads it (EN and NL)', () => {
+  const cases = [
+    {
+      text: `# Agreement\n\nBetween Acme B.V. (the "Supplier") and Beta N.V. (the "Customer").\n\n## 1. Incidents\n\n1.1 The Supplier shall notify the Customer of any security incident, and the Customer shall notify the Supplier promptly of any security incident in its own systems.\n\n1.2 The Supplier shall notify the Customer of any personal data breach without undue delay.\n`,
+      own: 'the Customer shall notify the Supplier promptly of any security incident', completed: 'without undue delay and in any event within 24 hours.',
+    },
+    {
+      text: `# Overeenkomst\n\nTussen Acme B.V. ("Leverancier") en Gemeente Voorbeeld ("Opdrachtgever").\n\n## Artikel 1 – Incidenten\n\n1.1 Leverancier zal Opdrachtgever elk beveiligingsincident melden, en Opdrachtgever zal Leverancier onverwijld in kennis stellen van elk beveiligingsincident in haar eigen systemen.\n\n1.2 Leverancier meldt Opdrachtgever een datalek zo spoedig mogelijk.\n`,
+      own: 'Opdrachtgever zal Leverancier onverwijld in kennis stellen', completed: 'zo spoedig mogelijk en in ieder geval binnen 24 uur.',
+    },
+  ];
+  for (const { text, own, completed } of cases) {
+    const r = analyze(text, { type: 'other' });
+    const fixed = applyEdits(text, fixAllEdits(r.fixContext, r.findings));
+    assert.ok(fixed.includes(own), `the customer's own duty is left as written: ${own}`);
+    assert.ok(fixed.includes(completed), `the supplier's duty is completed: ${completed}`);
+  }
+});

@@ -313,7 +313,7 @@ function clauseFinding(
   said: { topic: string; why: string; offeredIn: Set<string> }, scope: TopicScope,
 ): RawFinding {
   const { topic, why, offeredIn } = said;
-  const { ctx, parties, text, lines } = scope;
+  const { ctx, text, lines } = scope;
   const lang = ctx.language;
   const described = problems.map((p) => ({ problem: p, ...describe(p, rule, lang) }));
   const replacements: { span: Span; text: string }[] = [];
@@ -325,7 +325,7 @@ function clauseFinding(
     offeredIn.add(once);
     // A sentence that speaks of two topics gets no completion: it would change what the other says.
     if (p.kind === 'weak-phrase' && ctx.sharedSentences?.has(p.sentence.start)) continue;
-    if (replacementAllowed({ text, clause, evaluation: ev, span: p.span, sentence: p.kind === 'weak-phrase' ? p.sentence : undefined, replacement: d.replacement, parties, language: lang })) replacements.push({ span: p.span, text: d.replacement });
+    if (replacementAllowed({ text, clause, evaluation: ev, span: p.span, sentence: p.kind === 'weak-phrase' ? p.sentence : undefined, replacement: d.replacement, parties: { data: ctx.languageData, names: ctx.partyNames } })) replacements.push({ span: p.span, text: d.replacement });
   }
 
   const lead = message('weak-phrase', lang, { topic, detail: '', fix: '' }).replace(/:.*$/, '');

@@ -8,9 +8,12 @@
  * says: on a sentence that is the topic's clause, not on the customer's own obligations, not where the
  * standard it names is already named, not with a figure that differs from one the document sets.
  */
+import type { PartyContext } from './checks.js';
+import { commitmentAt, sentenceCommitments } from './commitments.js';
 import { findDurations, inHours, type Duration } from './numbers.js';
 import type { Clause, TopicEvaluation } from './topic-evaluation.js';
-import type { Language, Span, TextEdit } from './types.js';
+import type { Span, TextEdit } from './types.js';
+import type { Sentence } from './units.js';
 
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 
@@ -82,34 +85,19 @@ export function replacedSpan(text: string, span: Span): Span | undefined {
   return d ? { start: span.start, end: span.end + d.span.end } : undefined;
 }
 
-const CUSTOMER_WORDS = ['customer', 'client', 'controller', 'licensee', 'buyer', 'purchaser', 'subscriber', 'you', 'opdrachtgever', 'verwerkingsverantwoordelijke', 'afnemer', 'klant', 'licentienemer', 'u'];
-const SUPPLIER_WORDS = ['supplier', 'provider', 'service provider', 'processor', 'vendor', 'licensor', 'contractor', 'company', 'we', 'leverancier', 'verwerker', 'dienstverlener', 'opdrachtnemer', 'licentiegever', 'wij'];
-const MODAL_RE = /^\s*(?:(?:shall|will|must|agrees?|undertakes?|is required|are required|is obliged|may|should|zal|zullen|moet|moeten|dient|dienen|is verplicht|verplicht zich|meldt|informeert|stelt|neemt)\b)/i;
-
-function bare(name: string): string {
-  return name.replace(/^(?:the|de|het)\s+/i, '').toLowerCase();
-}
-
 /**
- * Whether the duty the phrase belongs to is the customer's: the party named just before the nearest
- * modal verb ("the Customer shall notify … without undue delay"). The customer's own duties are not
- * what the topic asks of the supplier, and a supplier's deadline does not belong there.
+ * Whether the words at `at` are the customer's own duty, as the commitment engine reads the sentence
+ * (a list item with its lead-in: "The Customer shall: … notify the Supplier without undue delay"). The
+ * topic asks something of the supplier; a supplier's deadline does not belong on what the customer owes.
  */
-export function customersDuty(sentence: string, phraseAt: number, parties: { supplier: string; customer: string }): boolean {
-  const before = sentence.slice(0, phraseAt);
-  const customer = new Set([...CUSTOMER_WORDS, bare(parties.customer)]);
-  const supplier = new Set([...SUPPLIER_WORDS, bare(parties.supplier)]);
-  const names = [...customer, ...supplier].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(`\\b(${names.join('|')})\\b`, 'gi');
-  let subject: string | undefined;
-  let first: string | undefined;
-  for (const m of before.matchAll(re)) {
-    const name = m[1].toLowerCase();
-    first ??= name;
-    if (MODAL_RE.test(before.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) subject = name;
-  }
-  const who = subject ?? first;
-  return who !== undefined && customer.has(who) && !supplier.has(who);
+function customersDuty(s: Sentence, at: number, parties: PartyContext): boolean {
+  const own = sentenceCommitments(s, parties.data, parties.names);
+  if (own.none) return false;
+  const lead = s.leadInSentence && sentenceCommitments(s.leadInSentence, parties.data, parties.names);
+  const previous = lead && !lead.none ? commitmentAt(lead, Infinity, undefined) : undefined;
+  const word = s.tokens.findIndex((t) => t.end > at);
+  const owed = commitmentAt(own, word < 0 ? s.tokens.length : word, previous);
+  return owed?.party === 'customer' && owed.force === 'duty';
 }
 
 /** A standard or baseline named in a text: a completion naming one is not added where one is named. */
@@ -128,8 +116,8 @@ export interface CompletionCheck {
   span: Span;
   sentence: Span | undefined;
   replacement: string;
-  parties: { supplier: string; customer: string };
-  language: Language;
+  /** The document's party names, for reading who owes the sentence's duty. */
+  parties: PartyContext;
 }
 
 /** Whether a weak phrase's fix (a completion or a suggestion) may be offered at all. */
@@ -140,7 +128,7 @@ export function replacementAllowed(c: CompletionCheck): boolean {
   const phrase = c.text.slice(c.span.start, c.span.end);
   if (!isCompletion(phrase, c.replacement)) return true; // a suggestion: shown, never applied unasked
   const tail = c.replacement.slice(phrase.length);
-  if (customersDuty(sentence.text, c.span.start - sentence.span.start, c.parties)) return false;
+  if (customersDuty(sentence, c.span.start, c.parties)) return false;
   if (STANDARD_RE.test(tail) && STANDARD_RE.test(sentence.text)) return false;
   // A figure the document already sets for the topic wins: adding another would contradict it.
   for (const added of findDurations(tail)) {
