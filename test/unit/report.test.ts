@@ -17,6 +17,7 @@ import { REGIMES, TOPIC_IDS, type Regime } from '../../server/src/engine/types.j
 import { PALETTE, TEXT } from '../../server/src/report/marks.js';
 import { buildReport } from '../../server/src/report/model.js';
 import { renderHtml } from '../../server/src/report/html.js';
+import { renderMarkdown } from '../../server/src/report/markdown.js';
 import { BUNDLE, NO_BUNDLE, cli, tempTree } from '../cli-fixtures/harness.js';
 import { spawnSync } from 'node:child_process';
 
@@ -220,6 +221,17 @@ test('the HTML report holds the matrix, every contract, its checklists, evidence
   assert.match(page, /<blockquote class="clause">/);
   assert.match(page, /What to ask for/);
   assert.match(page, /line \d+/);
+});
+
+test('the HTML and Markdown reports open a contract with the same facts', () => {
+  for (const path of ['en/dpa-gdpr-weak.md', 'nl/verwerkersovereenkomst-sterk.md']) {
+    const model = buildReport([{ path, result: analyze(fixture(path)) }]);
+    const page = renderHtml(model, { version: 't', date: 'd' });
+    const facts = [...page.matchAll(/<dt>([^<]+)<\/dt><dd>([^<]+)<\/dd>/g)].map((m) => `- ${m[1]}: ${m[2].replace(/&#39;/g, "'")}`);
+    assert.equal(facts.length, 4, path);
+    const md = renderMarkdown(model, { version: 't', date: 'd' });
+    assert.ok(md.includes(facts.join('\n')), `${path}: ${facts.join(' / ')}`);
+  }
 });
 
 test('--lang nl puts the whole report in Dutch, English contracts too', () => {

@@ -8,6 +8,7 @@ import type { Language, TopicStatus } from '../engine/types.js';
 import type { ChecklistView, ContractReport, ItemRow, Quote, ReportModel, TopicRow } from './model.js';
 import { s } from './strings.js';
 import { markLabel, PALETTE, TEXT, type Mark } from './marks.js';
+import { contractFacts, itemGaps, topicGaps } from './facts.js';
 
 export { PALETTE, TEXT, type Mark };
 
@@ -123,19 +124,9 @@ function portfolio(model: ReportModel, topicNames: { id: string; name: string }[
 </section>`;
 }
 
-function sourceText(lang: Language, source: string | null): string {
-  return source ? s(lang, `source.${source}` as 'source.config') : s(lang, 'source.command');
-}
-
 function itemMissing(lang: Language, it: ItemRow): string {
-  const parts: string[] = [];
-  for (const t of it.topics) {
-    if (t.status === 'missing') parts.push(s(lang, 'topicMissing', { topic: t.name }));
-    else for (const l of t.lacks) parts.push(`${t.name}: ${l}`);
-    if (t.unchecked.length) parts.push(s(lang, 'notCheckedFor', { points: t.unchecked.join('; ') }));
-  }
-  if (it.note) parts.push(it.note);
-  return parts.length ? `<ul class="tight">${parts.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : '';
+  const gaps = itemGaps(lang, it);
+  return gaps.length ? `<ul class="tight">${gaps.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : '';
 }
 
 function checklistTable(lang: Language, c: ContractReport, cl: ChecklistView): string {
@@ -170,7 +161,7 @@ function topicOfClause(c: ContractReport, clauseId: string): string {
 
 function topicBlock(lang: Language, c: ContractReport, t: TopicRow): string {
   const evidence = t.evidence.length ? t.evidence.map((q) => quoteHtml(lang, q)).join('') : `<p class="muted">${esc(s(lang, 'nothingFound'))}</p>`;
-  const lacks = [...t.lacks, ...(t.wording.length ? [s(lang, 'weakWording', { phrases: t.wording.join(', ') })] : [])];
+  const lacks = topicGaps(lang, t);
   return `<div class="topic-block" id="${c.id}-topic-${t.id}">
 <h4>${esc(t.name)} ${badge(lang, t.status)}</h4>
 ${evidence}
@@ -183,17 +174,13 @@ ${t.ask ? `<p><strong>${esc(s(lang, 'suggested'))}:</strong> ${esc(t.ask.title)}
 
 function contractSection(model: ReportModel, c: ContractReport, forced: boolean): string {
   const lang = forced ? model.language : c.language;
-  const regimes = c.regimes.length ? `${c.regimes.join(', ')} (${sourceText(lang, c.regimesSource)})` : s(lang, 'none');
   const applicable = c.topics.filter((t) => t.status !== 'not-applicable').sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status]);
   const na = c.topics.filter((t) => t.status === 'not-applicable');
   const scores = c.checklists.map((cl) => `<li><a href="#${c.id}-${cl.regime}">${esc(cl.title)}</a>: ${cl.score ?? '–'}%</li>`).join('');
   return `<section class="contract" id="${c.id}" lang="${lang}" aria-labelledby="${c.id}-h">
 <h2 id="${c.id}-h">${esc(c.path)}</h2>
 <dl class="facts">
-<dt>${esc(s(lang, 'type'))}</dt><dd>${esc(s(lang, `type.${c.type}`))} (${esc(sourceText(lang, c.typeSource))})</dd>
-<dt>${esc(s(lang, 'regimes'))}</dt><dd>${esc(regimes)}</dd>
-<dt>${esc(s(lang, 'language'))}</dt><dd>${esc(s(lang, `lang.${c.language}`))}</dd>
-<dt>${esc(s(lang, 'topicsScore'))}</dt><dd>${c.score ?? '–'}% — ${esc(s(lang, 'topicCounts', { present: c.counts.present, weak: c.counts.weak, missing: c.counts.missing }))}</dd>
+${contractFacts(lang, c).map((f) => `<dt>${esc(f.label)}</dt><dd>${esc(f.value)}</dd>`).join('\n')}
 </dl>
 ${scores ? `<ul>${scores}</ul>` : `<p>${esc(s(lang, 'noneDeclared'))}</p>`}
 ${askSection(lang, c)}

@@ -4,24 +4,14 @@
  * checklist part.
  */
 import type { Language } from '../engine/types.js';
-import type { ChecklistView, ContractReport, ItemRow, ReportModel } from './model.js';
+import type { ChecklistView, ContractReport, ReportModel } from './model.js';
+import { contractFacts, itemGaps, topicGaps } from './facts.js';
 import { markLabel, PALETTE, type Mark } from './marks.js';
 import { s } from './strings.js';
 
 /** Text for a table cell or a list item: no pipes or line breaks that would break the Markdown. */
 const cell = (t: string) => t.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([*_`[\]<>])/g, '\\$1');
 const mark = (lang: Language, m: Mark) => `${PALETTE[m].icon} ${markLabel(lang, m)}`;
-
-function missing(lang: Language, it: ItemRow): string[] {
-  const out: string[] = [];
-  for (const t of it.topics) {
-    if (t.status === 'missing') out.push(s(lang, 'topicMissing', { topic: t.name }));
-    else for (const l of t.lacks) out.push(`${t.name}: ${l}`);
-    if (t.unchecked.length) out.push(s(lang, 'notCheckedFor', { points: t.unchecked.join('; ') }));
-  }
-  if (it.note) out.push(it.note);
-  return out;
-}
 
 /** One regime's checklist as a Markdown table. */
 export function checklistMarkdown(lang: Language, cl: ChecklistView, level = 3): string[] {
@@ -30,7 +20,7 @@ export function checklistMarkdown(lang: Language, cl: ChecklistView, level = 3):
     `| ${s(lang, 'article')} | ${s(lang, 'item')} | ${s(lang, 'status')} | ${s(lang, 'evidence')} / ${s(lang, 'missingWhat')} |`, '| --- | --- | --- | --- |'];
   for (const it of cl.items) {
     const ev = it.evidence.map((q) => `“${cell(q.text)}” (${s(lang, 'line')} ${q.line})`);
-    lines.push(`| ${cell(it.article)} | ${cell(it.text)} | ${mark(lang, it.status)} | ${[...ev, ...missing(lang, it).map(cell)].join('<br>')} |`);
+    lines.push(`| ${cell(it.article)} | ${cell(it.text)} | ${mark(lang, it.status)} | ${[...ev, ...itemGaps(lang, it).map(cell)].join('<br>')} |`);
   }
   lines.push('');
   return lines;
@@ -38,11 +28,8 @@ export function checklistMarkdown(lang: Language, cl: ChecklistView, level = 3):
 
 function contractMarkdown(model: ReportModel, c: ContractReport, forced: boolean): string[] {
   const lang = forced ? model.language : c.language;
-  const src = (x: string | null) => (x ? s(lang, `source.${x}` as 'source.config') : s(lang, 'source.command'));
   const lines = [`## ${cell(c.path)}`, '',
-    `- ${s(lang, 'type')}: ${s(lang, `type.${c.type}`)} (${src(c.typeSource)})`,
-    `- ${s(lang, 'regimes')}: ${c.regimes.length ? `${c.regimes.join(', ')} (${src(c.regimesSource)})` : s(lang, 'none')}`,
-    `- ${s(lang, 'topicsScore')}: ${c.score ?? '–'}% — ${s(lang, 'topicCounts', { present: c.counts.present, weak: c.counts.weak, missing: c.counts.missing })}`,
+    ...contractFacts(lang, c).map((f) => `- ${f.label}: ${f.value}`),
     ...c.checklists.map((cl) => `- ${cl.title}: ${cl.score ?? '–'}%`), ''];
   if (!c.checklists.length) lines.push(s(lang, 'noneDeclared'), '');
   else {
@@ -52,7 +39,7 @@ function contractMarkdown(model: ReportModel, c: ContractReport, forced: boolean
     for (const it of ask) {
       lines.push(`- **${cell(it.article)}** (${mark(lang, it.status)}): ${cell(it.text)}`);
       for (const q of it.evidence.slice(0, 1)) lines.push(`  > ${cell(q.text)} (${s(lang, 'line')} ${q.line})`);
-      for (const m of missing(lang, it)) lines.push(`  - ${cell(m)}`);
+      for (const m of itemGaps(lang, it)) lines.push(`  - ${cell(m)}`);
       if (it.ask.length) lines.push(`  - ${s(lang, 'suggested')}: ${it.ask.map((a) => cell(a.title)).join('; ')}`);
     }
     lines.push('');
@@ -61,7 +48,7 @@ function contractMarkdown(model: ReportModel, c: ContractReport, forced: boolean
   lines.push(`### ${s(lang, 'topics')}`, '', `| ${s(lang, 'topic')} | ${s(lang, 'status')} | ${s(lang, 'evidence')} | ${s(lang, 'missingWhat')} |`, '| --- | --- | --- | --- |');
   for (const t of c.topics.filter((x) => x.status !== 'not-applicable')) {
     const ev = t.evidence.slice(0, 2).map((q) => `“${cell(q.text)}” (${s(lang, 'line')} ${q.line})`).join('<br>');
-    const lacks = [...t.lacks, ...(t.wording.length ? [s(lang, 'weakWording', { phrases: t.wording.join(', ') })] : [])].map(cell).join('<br>');
+    const lacks = topicGaps(lang, t).map(cell).join('<br>');
     lines.push(`| ${cell(t.name)} | ${mark(lang, t.status)} | ${ev || s(lang, 'nothingFound')} | ${lacks} |`);
   }
   lines.push('');
