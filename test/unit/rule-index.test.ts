@@ -42,3 +42,7 @@ test('the configuration schema knows every rule id', () => {
   const names: string[] = schema.properties.rules.propertyNames.enum;
   assert.deepEqual([...names].sort(), ruleIndex().map((r) => r.id).sort());
 });
+
+test('no rule is a hint by default: VS Code leaves hints out of the Problems panel', () => {
+  for (const rule of ruleIndex()) assert.notEqual(rule.severity, 'hint', `${rule.id} would show only as dots under the text`);
+});

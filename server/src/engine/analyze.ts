@@ -27,11 +27,15 @@ import {
 /** Forgets what earlier analyses remembered: the next analysis is a fresh one. */
 export { clearCaches } from './bounded-cache.js';
 
+/**
+ * No rule defaults to 'hint': VS Code leaves hints out of the Problems panel (dots under the text only),
+ * and each of these says something the drafter must see there. 'hint' stays a severity users may choose.
+ */
 export const DOCUMENT_RULES: Record<string, Severity> = {
   contradiction: 'warning',
   'undefined-term': 'information',
   'missing-reference': 'information',
-  'undeclared-regime': 'hint',
+  'undeclared-regime': 'information',
   'front-matter': 'warning',
   'contract-type': 'information',
 };

@@ -57,11 +57,15 @@ function firstLine(severity: DiagnosticSeverity, code: string, message: string):
 
 export const NOT_MARKED_CODE = 'not-marked';
 
-/** The one hint on the title of a contract that is not marked as one: why it is not checked, and how to turn checking on. */
+/**
+ * The one notice on the title of a contract that is not marked as one: why it is not checked, and how to
+ * turn checking on. Information, not a hint: VS Code shows hints only as dots under the text and leaves
+ * them out of the Problems panel, where a drafter looks for why a contract gets no findings.
+ */
 export function notMarkedDiagnostic(line: number, lineLength: number, lang: UiLanguage): Diagnostic {
   return {
     range: { start: { line, character: 0 }, end: { line, character: lineLength } },
-    severity: DiagnosticSeverity.Hint,
+    severity: DiagnosticSeverity.Information,
     code: NOT_MARKED_CODE,
     source: SOURCE,
     message: t(lang, 'notCheckedContract'),

@@ -287,6 +287,15 @@ dutchTest('the Dutch UI strings load: commands, runtime messages and the server\
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, vscode.CodeActionKind.Source.value);
   assert(actions.some((a) => a.title === 'Herstel alle zwakke formuleringen'), `the source action in Dutch; got ${actions.map((a) => a.title).join(' | ')}`);
   await showProblemsPanel('verwerkersovereenkomst.md');
+
+  // "Fix all" as VS Code asks for it (on save, or Source Action…): it completes “onverwijld” and keeps every line.
+  const before = doc.getText();
+  const [fixAll] = await retryCanceled(() => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.clauselint'));
+  assert(fixAll?.edit && fixAll.edit.size > 0, `the Dutch fix-all action has an edit; got ${JSON.stringify(fixAll)}`);
+  assert(await vscode.workspace.applyEdit(fixAll.edit), 'VS Code applied the fix-all action');
+  assert(doc.getText().includes('onverwijld en in ieder geval binnen 24 uur'), 'fix all completed “onverwijld”');
+  assert(keepsAllLines(before.replace('onverwijld', ''), doc.getText().replace('onverwijld en in ieder geval binnen 24 uur', '')), 'fix all kept the drafter\'s lines');
+  await vscode.commands.executeCommand('workbench.action.files.revert');
 });
 
 /** The entry point VS Code's test runner calls: every test in order; rejects if any failed. */
