@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
@@ -329,6 +329,59 @@ test('clauselint report --compare: one topic better and one worse show as exactl
   const page = cli(['report', '--compare', 'v1.md', 'v2.md'], { cwd: dir }).stdout;
   assert.match(page, /^<!doctype html>/);
   assert.ok(existsSync(dir));
+});
+
+test('clauselint report --baseline: per contract what changed since an earlier run (its JSON, SARIF or report)', () => {
+  const dir = tempTree({ 'a.md': DPA });
+  for (const [file, argv] of [['lint.json', ['--format', 'json']], ['lint.sarif', ['--format', 'sarif']], ['report.json', ['report', '--format', 'json']]] as const) {
+    const r = cli([...argv, 'a.md'], { cwd: dir });
+    assert.ok(r.code < 2, r.stderr);
+    writeFileSync(join(dir, file), r.stdout);
+  }
+  // The draft now names a standard (security measures: weak to present) and loses its audit clause.
+  const text = DPA.replace('shall take industry standard security measures', 'shall implement and maintain an information security management system certified to ISO/IEC 27001, with the technical and organisational measures of Annex 2,')
+    .replace(/^6\.1 The Controller may audit.*$/m, '');
+  writeFileSync(join(dir, 'a.md'), text);
+  writeFileSync(join(dir, 'b.md'), DPA);
+  const md = cli(['report', 'a.md', 'b.md', '--baseline', 'lint.json', '--format', 'markdown'], { cwd: dir });
+  assert.equal(md.code, 0, md.stderr);
+  const a = md.stdout.slice(md.stdout.indexOf('## a.md'), md.stdout.indexOf('## b.md'));
+  assert.match(a, /### Since the baseline\n\n- \d+ new findings · \d+ changed · [1-9]\d* resolved/);
+  assert.match(a, /- Security measures: weak → present \(better\)/);
+  assert.match(a, /- Audit rights: weak → missing \(worse\)/);
+  assert.match(md.stdout.slice(md.stdout.indexOf('## b.md')), /Not in the baseline: checked for the first time/);
+  const fromReport = cli(['report', 'a.md', '--baseline', 'report.json', '--format', 'markdown'], { cwd: dir }).stdout;
+  assert.match(fromReport, /- Security measures: weak → present \(better\)/);
+  assert.doesNotMatch(fromReport, /new findings/, 'a report has no findings to compare');
+  const fromSarif = cli(['report', 'a.md', '--baseline', 'lint.sarif', '--format', 'markdown'], { cwd: dir }).stdout;
+  assert.match(fromSarif, /\d+ new findings · \d+ changed · [1-9]\d* resolved/);
+  assert.match(cli(['report', 'a.md', '--baseline', 'a.md'], { cwd: dir }).stderr, /--baseline a\.md: not JSON/);
+  assert.equal(cli(['report', 'a.md', '--baseline', 'none.json'], { cwd: dir }).code, 2);
+  const nl = cli(['report', 'a.md', '--baseline', 'lint.json', '--lang', 'nl'], { cwd: dir }).stdout;
+  assert.match(nl, /<h3 id="contract-1-since">Sinds de vorige controle<\/h3>/);
+});
+
+test('clauselint --baseline: SARIF marks each result new, unchanged, updated or absent; the other formats show and count only what is new or changed', () => {
+  const dir = tempTree({ 'a.md': DPA });
+  const before = cli(['--format', 'json', 'a.md'], { cwd: dir });
+  writeFileSync(join(dir, 'before.json'), before.stdout);
+  writeFileSync(join(dir, 'before.sarif'), cli(['--format', 'sarif', 'a.md'], { cwd: dir }).stdout);
+  assert.equal(cli(['a.md', '--baseline', 'before.json'], { cwd: dir }).code, 0, 'nothing new: nothing fails');
+  // Audit clause gone (updated: weak to missing), security measures now name a standard (absent), a new weak phrase.
+  writeFileSync(join(dir, 'a.md'), DPA.replace(/^6\.1 The Controller may audit.*$/m, '')
+    .replace('shall take industry standard security measures', 'shall implement and maintain an information security management system certified to ISO/IEC 27001, with the technical and organisational measures of Annex 2,'));
+  for (const baseline of ['before.json', 'before.sarif']) {
+    const log = JSON.parse(cli(['--format', 'sarif', 'a.md', '--baseline', baseline], { cwd: dir }).stdout);
+    const states = log.runs[0].results.map((r: { ruleId: string; baselineState: string }) => `${r.ruleId}:${r.baselineState}`);
+    assert.ok(states.includes('audit-rights:updated'), `${baseline}: ${states}`);
+    assert.ok(states.includes('security-measures:absent'), `${baseline}: ${states}`);
+    assert.ok(states.filter((x: string) => x.endsWith(':unchanged')).length >= 5, `${baseline}: ${states}`);
+    assert.ok(states.every((x: string) => /:(new|unchanged|updated|absent)$/.test(x)));
+  }
+  const json = JSON.parse(cli(['--format', 'json', 'a.md', '--baseline', 'before.json'], { cwd: dir }).stdout);
+  assert.deepEqual(json.files[0].diagnostics.map((d: { ruleId: string }) => d.ruleId), ['audit-rights']);
+  assert.equal(cli(['a.md', '--baseline', 'before.json', '--max-warnings', '0'], { cwd: dir }).code, 1, 'the changed finding counts');
+  assert.match(cli(['a.md', '--baseline', 'a.md'], { cwd: dir }).stderr, /--baseline a\.md: not JSON/);
 });
 
 test('VS Code\'s coverage report (the language server) shows the same checklists', async () => {

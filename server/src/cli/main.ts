@@ -3,7 +3,7 @@
  * Exit 0: no errors and warnings within --max-warnings; 1: otherwise; 2: usage, configuration or I/O problem.
  */
 import { appendFileSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { dirname, join, relative, basename } from 'node:path';
+import { dirname, join, relative, basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../engine/analyze.js';
 import { decodeContract, InputError, readContractFile } from '../engine/input.js';
@@ -21,6 +21,7 @@ import { sarif } from './formats/sarif.js';
 import { github, githubSummary } from './formats/github.js';
 import { junit } from './formats/junit.js';
 import { directiveFindings } from './directives.js';
+import { compareWithBaseline, newSinceBaseline, readBaseline } from './baseline.js';
 import { loadIgnores } from './ignore.js';
 import { askInit, writeInit } from './init.js';
 
@@ -60,6 +61,8 @@ Options:
                          FORCE_COLOR turns it on)
   --report-unused-disable-directives
                          report disable comments that switch nothing off (as errors)
+  --baseline <file>      an earlier run (--format json or sarif): report and count only the
+                         findings that are new or changed since (SARIF: all, with baselineState)
   --version, --help
 
        clauselint catalogue [--topic <id>] [--lang en|nl]
@@ -144,7 +147,7 @@ function lint(argv: string[], io: Io): number {
         fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, 'fix-type': { type: 'string' }, topic: { type: 'string' },
         'print-config': { type: 'string' }, init: { type: 'boolean' }, 'ignore-pattern': { type: 'string', multiple: true },
         'no-ignore': { type: 'boolean' }, color: { type: 'boolean' }, 'no-color': { type: 'boolean' },
-        'report-unused-disable-directives': { type: 'boolean' },
+        'report-unused-disable-directives': { type: 'boolean' }, baseline: { type: 'string' },
         verbose: { type: 'boolean' }, all: { type: 'boolean' },
       },
     });
@@ -186,6 +189,7 @@ function lint(argv: string[], io: Io): number {
   const [type] = list(o.type, CONTRACT_TYPES, 'type') ?? [];
   const regimes = list(o.regimes, REGIMES, 'regimes');
   const [lang] = list(o.lang, LANGUAGES, 'lang') ?? [];
+  const baseline = o.baseline === undefined ? undefined : readBaseline(resolve(io.cwd, o.baseline), o.baseline);
   let maxWarnings = -1;
   if (o['max-warnings'] !== undefined) {
     maxWarnings = Number(o['max-warnings']);
@@ -273,13 +277,16 @@ function lint(argv: string[], io: Io): number {
   }
   if (o['fix-dry-run']) return refused ? 2 : 0;
   if (unreadable && !results.length) return 2;
-  const report = format === 'json' ? json(results) : format === 'sarif' ? sarif(results, VERSION) : format === 'github' ? github(results)
-    : format === 'junit' ? junit(results) : stylish(results, { color: useColor(o, io), verbose: Boolean(o.verbose) });
+  // With a baseline only what is new or changed since shows and counts; SARIF marks each result instead.
+  const comparison = baseline && compareWithBaseline(results, baseline);
+  const counted = comparison ? newSinceBaseline(results, comparison) : results;
+  const report = format === 'json' ? json(counted) : format === 'sarif' ? sarif(results, VERSION, comparison) : format === 'github' ? github(counted)
+    : format === 'junit' ? junit(counted) : stylish(counted, { color: useColor(o, io), verbose: Boolean(o.verbose) });
   if (o.output) writeAtomically(o.output, report); else io.stdout(report);
   // On GitHub Actions the coverage goes to the job summary, where no annotation limit applies.
-  if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubSummary(results));
+  if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubSummary(counted));
 
-  const findings = results.flatMap((r) => r.result.findings);
+  const findings = counted.flatMap((r) => r.result.findings);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   if (refused) return 2;

@@ -18,6 +18,7 @@ import { buildReport, type ContractInput, type ReportModel } from '../report/mod
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { compareContracts, renderCompareHtml, renderCompareMarkdown } from '../report/compare.js';
+import { earlierRun, readBaseline } from './baseline.js';
 
 export const REPORT_FORMATS = ['html', 'markdown', 'json'] as const;
 
@@ -39,6 +40,8 @@ Options:
   --all                  in folders and globs, every Markdown file, not only contracts
   --compare OLD NEW      two versions of one contract: per topic and checklist item, better,
                          worse or unchanged, with the clause text before and after
+  --baseline <file>      an earlier run (clauselint --format json or sarif, or this report's
+                         --format json): per contract, what changed since
 `;
 
 interface ReportIo { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string }
@@ -51,7 +54,7 @@ export function runReport(argv: string[], io: ReportIo, version: string, now: Da
       options: {
         output: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' }, lang: { type: 'string' },
         type: { type: 'string' }, regimes: { type: 'string' }, config: { type: 'string', short: 'c' },
-        compare: { type: 'boolean' }, all: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        compare: { type: 'boolean' }, baseline: { type: 'string' }, all: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (err) {
@@ -66,6 +69,8 @@ export function runReport(argv: string[], io: ReportIo, version: string, now: Da
   const regimes = list(o.regimes, REGIMES, 'regimes') as Regime[] | undefined;
   if (!positionals.length) throw new UsageError('name the contracts to report on, e.g. clauselint report contracts/ --output report.html');
   if (o.compare && positionals.length !== 2) throw new UsageError('--compare needs two files: the old version and the new one');
+  if (o.compare && o.baseline) throw new UsageError('use --compare or --baseline, not both');
+  const baseline = o.baseline === undefined ? undefined : readBaseline(resolve(io.cwd, o.baseline), o.baseline);
 
   const cli: Settings = { ...(type && { type }), ...(regimes && { regimes }) };
   const inputs: ContractInput[] = [];
@@ -92,7 +97,9 @@ export function runReport(argv: string[], io: ReportIo, version: string, now: Da
     if (!explicit && !o.all && !o.compare && !isContractToFix(text, config, false)) { notContracts++; continue; }
     try {
       const playbook = playbookFor(config);
-      inputs.push({ path: name, result: analyze(text, { ...config.settings, ...cli }, { playbook }), playbook });
+      const result = analyze(text, { ...config.settings, ...cli }, { playbook });
+      const earlier = baseline && earlierRun({ path: name, result, lines: result.model.lines }, baseline);
+      inputs.push({ path: name, result, playbook, ...(earlier !== undefined && { earlier }) });
     } catch (err) {
       const message = `internal error: ${String((err as Error)?.message ?? err).split('\n')[0]}; please report this with the file`;
       io.stderr(`clauselint: ${name}: ${message}\n`);

@@ -6,22 +6,15 @@ import { checklistRegimes, type ItemStatus } from '../engine/checklists.js';
 import type { Language, Regime, TopicStatus } from '../engine/types.js';
 import { contractReport, majorityLanguage, type ContractInput } from './model.js';
 import { esc } from './html.js';
-import { markLabel, PALETTE, TEXT, type Mark } from './marks.js';
+import { markLabel, PALETTE, statusChange, TEXT, type Change, type Mark } from './marks.js';
 import { s } from './strings.js';
 
-export type Change = 'better' | 'worse' | 'unchanged';
+export type { Change };
 
 export interface TopicChange { id: string; name: string; before: TopicStatus; after: TopicStatus; change: Change; beforeText: string; afterText: string }
 export interface ItemChange { regime: Regime; id: string; article: string; text: string; before: ItemStatus; after: ItemStatus; change: Change; beforeText: string; afterText: string }
 export interface Comparison { language: Language; old: string; new: string; topics: TopicChange[]; items: ItemChange[] }
 
-const TOPIC_RANK: Record<TopicStatus, number | null> = { missing: 0, weak: 1, present: 2, 'not-applicable': null };
-const ITEM_RANK: Record<ItemStatus, number | null> = { 'not-met': 0, 'partly-met': 1, met: 2, 'not-checked': null };
-
-function change(a: number | null, b: number | null): Change {
-  if (a === null || b === null || a === b) return 'unchanged';
-  return b > a ? 'better' : 'worse';
-}
 
 export function compareContracts(oldInput: ContractInput, newInput: ContractInput, options: { lang?: Language; regimes?: Regime[] } = {}): Comparison {
   const language = options.lang ?? majorityLanguage([newInput]);
@@ -31,13 +24,13 @@ export function compareContracts(oldInput: ContractInput, newInput: ContractInpu
   const joined = (qs: { text: string }[]) => qs.map((q) => q.text).join(' … ');
   const topics = after.topics.map((t, i) => {
     const b = before.topics[i];
-    return { id: t.id, name: t.name, before: b.status, after: t.status, change: change(TOPIC_RANK[b.status], TOPIC_RANK[t.status]), beforeText: joined(b.evidence), afterText: joined(t.evidence) };
+    return { id: t.id, name: t.name, before: b.status, after: t.status, change: statusChange(b.status, t.status), beforeText: joined(b.evidence), afterText: joined(t.evidence) };
   });
   const items: ItemChange[] = [];
   after.checklists.forEach((cl, ci) => cl.items.forEach((it, ii) => {
     const b = before.checklists[ci].items[ii];
     items.push({ regime: cl.regime, id: it.id, article: it.article, text: it.text, before: b.status, after: it.status,
-      change: change(ITEM_RANK[b.status], ITEM_RANK[it.status]), beforeText: joined(b.evidence), afterText: joined(it.evidence) });
+      change: statusChange(b.status, it.status), beforeText: joined(b.evidence), afterText: joined(it.evidence) });
   }));
   return { language, old: oldInput.path, new: newInput.path, topics, items };
 }

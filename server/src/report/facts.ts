@@ -1,9 +1,10 @@
 /**
  * What the HTML and Markdown reports both say in words: the facts that open a contract's section and
- * what a checklist item still lacks. Each renderer only marks them up.
+ * what a checklist item still lacks, and what changed since a baseline. Each renderer only marks them up.
  */
 import type { Language, Source } from '../engine/types.js';
 import type { ContractReport, ItemRow, TopicRow } from './model.js';
+import { markLabel } from './marks.js';
 import { s } from './strings.js';
 
 /** Where a type or the regimes came from; null: chosen on the command line for this report. */
@@ -36,4 +37,18 @@ export function itemGaps(lang: Language, it: ItemRow): string[] {
 /** What a weak topic's best clause lacks, and its weak wording quoted. */
 export function topicGaps(lang: Language, t: TopicRow): string[] {
   return [...t.lacks, ...(t.wording.length ? [s(lang, 'weakWording', { phrases: t.wording.join(', ') })] : [])];
+}
+
+/** What changed since the baseline, one line each: the findings compared, then every topic that changed status. */
+export function sinceLines(lang: Language, c: ContractReport): string[] {
+  const since = c.since;
+  if (!since) return [];
+  if (!since.known) return [s(lang, 'sinceUnknown')];
+  const f = since.findings;
+  return [
+    ...(f ? [s(lang, 'sinceFindings', f)] : []),
+    ...(since.topics.length ? since.topics.map((t) => s(lang, 'sinceTopic', {
+      topic: t.name, before: markLabel(lang, t.before), after: markLabel(lang, t.after), change: s(lang, `change.${t.change}`),
+    })) : [s(lang, 'sinceNoTopic')]),
+  ];
 }

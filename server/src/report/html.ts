@@ -8,7 +8,7 @@ import type { Language, TopicStatus } from '../engine/types.js';
 import type { ChecklistView, ContractReport, ItemRow, Quote, ReportModel, TopicRow } from './model.js';
 import { s } from './strings.js';
 import { markLabel, PALETTE, TEXT, type Mark } from './marks.js';
-import { contractFacts, itemGaps, topicGaps } from './facts.js';
+import { contractFacts, itemGaps, sinceLines, topicGaps } from './facts.js';
 
 export { PALETTE, TEXT, type Mark };
 
@@ -183,6 +183,7 @@ function contractSection(model: ReportModel, c: ContractReport, forced: boolean)
 ${contractFacts(lang, c).map((f) => `<dt>${esc(f.label)}</dt><dd>${esc(f.value)}</dd>`).join('\n')}
 </dl>
 ${scores ? `<ul>${scores}</ul>` : `<p>${esc(s(lang, 'noneDeclared'))}</p>`}
+${c.since ? `<h3 id="${c.id}-since">${esc(s(lang, 'since'))}</h3><ul>${sinceLines(lang, c).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : ''}
 ${askSection(lang, c)}
 ${c.checklists.map((cl) => checklistTable(lang, c, cl)).join('\n')}
 <h3 id="${c.id}-topics">${esc(s(lang, 'topics'))}</h3>

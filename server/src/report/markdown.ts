@@ -5,7 +5,7 @@
  */
 import type { Language } from '../engine/types.js';
 import type { ChecklistView, ContractReport, ReportModel } from './model.js';
-import { contractFacts, itemGaps, topicGaps } from './facts.js';
+import { contractFacts, itemGaps, sinceLines, topicGaps } from './facts.js';
 import { markLabel, PALETTE, type Mark } from './marks.js';
 import { s } from './strings.js';
 
@@ -31,6 +31,7 @@ function contractMarkdown(model: ReportModel, c: ContractReport, forced: boolean
   const lines = [`## ${cell(c.path)}`, '',
     ...contractFacts(lang, c).map((f) => `- ${f.label}: ${f.value}`),
     ...c.checklists.map((cl) => `- ${cl.title}: ${cl.score ?? '–'}%`), ''];
+  if (c.since) lines.push(`### ${s(lang, 'since')}`, '', ...sinceLines(lang, c).map((l) => `- ${cell(l)}`), '');
   if (!c.checklists.length) lines.push(s(lang, 'noneDeclared'), '');
   else {
     const ask = c.checklists.flatMap((cl) => cl.items.filter((it) => it.status === 'not-met' || it.status === 'partly-met'));

@@ -24,3 +24,15 @@ const ITEM_MARKS: readonly Mark[] = ['met', 'partly-met', 'not-met', 'not-checke
 export function markLabel(lang: Language, mark: Mark): string {
   return s(lang, ITEM_MARKS.includes(mark) ? `item.${mark as ItemStatus}` : `status.${mark as TopicStatus}`);
 }
+
+export type Change = 'better' | 'worse' | 'unchanged';
+
+/** How good a status is; null: it does not count (not applicable, not checked). */
+const RANK: Record<Mark, number | null> = { missing: 0, weak: 1, present: 2, 'not-applicable': null, 'not-met': 0, 'partly-met': 1, met: 2, 'not-checked': null };
+
+/** A status before and after: better, worse, or unchanged (also when either does not count). */
+export function statusChange(before: Mark, after: Mark): Change {
+  const a = RANK[before], b = RANK[after];
+  if (a === null || b === null || a === b) return 'unchanged';
+  return b > a ? 'better' : 'worse';
+}

@@ -9,6 +9,7 @@ import { evaluateChecklists, explainer, topicScore, type ItemStatus, type Requir
 import { maxHoursFor } from '../engine/checks.js';
 import { loadRuleData, type StrongPoint } from '../engine/rule-data.js';
 import type { Clause, Problem } from '../engine/topic-evaluation.js';
+import { statusChange, type Change } from './marks.js';
 import { TOPIC_IDS, type ContractType, type Language, type Regime, type Source, type TopicId, type TopicStatus } from '../engine/types.js';
 
 export interface Quote { line: number; endLine: number; text: string }
@@ -39,6 +40,15 @@ export interface ChecklistView {
   counts: Record<ItemStatus, number>; items: ItemRow[];
 }
 
+/** What changed since an earlier run (`--baseline`): topics that changed status, and the findings compared. */
+export interface SinceBaseline {
+  /** False: the earlier run did not have this contract. */
+  known: boolean;
+  topics: { id: TopicId; name: string; before: TopicStatus; after: TopicStatus; change: Change }[];
+  /** Absent when the earlier run had no findings (a report's JSON). */
+  findings?: { new: number; updated: number; absent: number };
+}
+
 export interface ContractReport {
   /** The file as the user named it (relative to the working folder). */
   path: string; id: string;
@@ -48,6 +58,7 @@ export interface ContractReport {
   topics: TopicRow[];
   checklists: ChecklistView[];
   findings: number;
+  since?: SinceBaseline;
 }
 
 export interface ReportModel {
@@ -97,7 +108,14 @@ function askFor(topic: TopicId, result: AnalysisDetails, lang: Language, playboo
   return { clauseId: clause.id, title: clause.title[lang], text: fillClause(clause, lang, result.parties) };
 }
 
-export interface ContractInput { path: string; result: AnalysisDetails; playbook?: CatalogueClause[] }
+/** The contract in an earlier run: its topics' statuses (if that run had them) and how its findings compare. */
+export interface EarlierRun { topics?: Partial<Record<TopicId, TopicStatus>>; findings?: SinceBaseline['findings'] }
+
+export interface ContractInput {
+  path: string; result: AnalysisDetails; playbook?: CatalogueClause[];
+  /** With --baseline: the contract in the earlier run, or null when that run did not have it. */
+  earlier?: EarlierRun | null;
+}
 
 /** One contract's part of the report; `lang` is the language of its words (the contract's own unless forced). */
 export function contractReport(input: ContractInput, index: number, lang: Language = input.result.language, regimes?: Regime[]): ContractReport {
@@ -138,7 +156,17 @@ export function contractReport(input: ContractInput, index: number, lang: Langua
         .map((r) => askFor(r.topic, result, lang, playbook)).filter((a): a is AskFor => Boolean(a)),
     })),
   }));
+  const { earlier } = input;
+  const since: SinceBaseline | undefined = earlier === undefined ? undefined : {
+    known: earlier !== null,
+    topics: topics.flatMap((t) => {
+      const before = earlier?.topics?.[t.id];
+      return before && before !== t.status ? [{ id: t.id, name: t.name, before, after: t.status, change: statusChange(before, t.status) }] : [];
+    }),
+    ...(earlier?.findings && { findings: earlier.findings }),
+  };
   return {
+    ...(since && { since }),
     path, id: `contract-${index + 1}`, language: result.language, type: result.type, typeSource: result.typeSource,
     regimes: result.regimes, regimesSource: result.regimesSource, score: topicScore(result), counts, topics, checklists,
     findings: result.findings.length,

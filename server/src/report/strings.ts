@@ -90,6 +90,11 @@ const STRINGS = {
   'change.unchanged': { en: 'unchanged', nl: 'ongewijzigd' },
   changedOnly: { en: 'Changed', nl: 'Gewijzigd' },
   noChanges: { en: 'No topic or checklist item changed.', nl: 'Geen onderwerp of checklistpunt is veranderd.' },
+  since: { en: 'Since the baseline', nl: 'Sinds de vorige controle' },
+  sinceFindings: { en: '{new} new findings · {updated} changed · {absent} resolved', nl: '{new} nieuwe bevindingen · {updated} gewijzigd · {absent} opgelost' },
+  sinceTopic: { en: '{topic}: {before} → {after} ({change})', nl: '{topic}: {before} → {after} ({change})' },
+  sinceNoTopic: { en: 'No topic changed status.', nl: 'Geen onderwerp is van status veranderd.' },
+  sinceUnknown: { en: 'Not in the baseline: checked for the first time.', nl: 'Niet in de vorige controle: voor het eerst gecontroleerd.' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type ReportString = keyof typeof STRINGS;

@@ -1,11 +1,15 @@
-/** SARIF 2.1.0 for code-scanning upload: rule metadata with help links, one result per finding. */
+/**
+ * SARIF 2.1.0 for code-scanning upload: rule metadata with help links, one result per finding; with a
+ * baseline, each result's baselineState and the earlier run's findings that are gone (absent).
+ */
 import { diagnosticOf, type FileResult } from '../../engine/report.js';
+import type { BaselineComparison } from '../baseline.js';
 import { ruleIndex } from '../../engine/rule-index.js';
 import type { Severity } from '../../engine/types.js';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function sarif(files: FileResult[], version: string): string {
+export function sarif(files: FileResult[], version: string, baseline?: BaselineComparison): string {
   const rules = ruleIndex();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = files.flatMap((file) => file.result.findings.map((f) => {
@@ -22,7 +26,14 @@ export function sarif(files: FileResult[], version: string): string {
         return { id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: file.path.split('\\').join('/') }, region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: Math.max(at.endColumn, at.line === at.endLine ? at.column + 1 : 1) } } };
       }) }),
       ...((f.topic || f.details) && { properties: { ...(f.topic && { topic: f.topic }), ...(f.details && { details: f.details }) } }),
+      ...(baseline && { baselineState: baseline.states.get(f) ?? 'new' }),
     };
+  }));
+  const gone = (baseline?.absent ?? []).map((a) => ({
+    ruleId: a.ruleId, ruleIndex: index.get(a.ruleId), level: 'none', message: { text: a.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: a.path }, region: { startLine: a.line } } }],
+    ...(a.topic && { properties: { topic: a.topic } }),
+    baselineState: 'absent',
   }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -36,7 +47,7 @@ export function sarif(files: FileResult[], version: string): string {
           defaultConfiguration: { level: LEVEL[r.severity] },
         })),
       } },
-      results,
+      results: [...results, ...gone],
     }],
   };
   return JSON.stringify(log, null, 2) + '\n';
