@@ -2,7 +2,7 @@
  * The strong points that need reasoning rather than vocabulary: deadlines, periods, caps, percentages,
  * amounts and certificate versions. Each takes the clause's sentences and answers met or not, and why.
  */
-import { findAmounts, findDurations, findMultipliers, findPercentages, inHours, inMonths, inYears, type Duration } from './numbers.js';
+import { findAmounts, findDates, findDurations, findMultipliers, findPercentages, inHours, inMonths, inYears, yearsBetween, type Duration } from './numbers.js';
 import { findTerms, hasTerm } from './terms.js';
 import { tokenize } from './tokens.js';
 import { conceptTerms, type StrongPoint, type TopicRule } from './rule-data.js';
@@ -49,7 +49,7 @@ function durationCheck(point: StrongPoint, rule: TopicRule, sentences: ClauseSen
   const all = durationsIn(sentences, rule, point.near);
   if (point.unit === 'period' || point.minYears !== undefined) {
     const periods = all.filter((d) => d.unit === 'years' || d.unit === 'months');
-    if (!periods.length) return { met: false };
+    if (!periods.length) return supportUntil(point, rule, sentences);
     const longest = periods.reduce((a, b) => (inYears(b) > inYears(a) ? b : a));
     const years = inYears(longest);
     const min = point.minYears ?? 0;
@@ -62,6 +62,32 @@ function durationCheck(point: StrongPoint, rule: TopicRule, sentences: ClauseSen
   const max = maxHoursFor(point, regimes);
   if (max !== undefined && hours > max) return { met: false, value: hours, span: shortest.span, reason: 'too-long', limit: max };
   return { met: true, value: hours, span: shortest.span };
+}
+
+/** What puts a date as the end of a period: "until 31 December 2031", "tot en met december 2031". */
+const UNTIL_RE = /\b(?:until|till|through|up to and including|to and including|ending on|ends on|expiring on|tot en met|t\/m|tot|eindigend op|eindigt op|loopt tot)\s+(?:the\s+|de\s+)?$/i;
+/** What puts a date as its start: "from 1 January 2026", "vanaf 1 januari 2026". */
+const FROM_RE = /\b(?:from|as of|as from|starting on|commencing on|beginning on|vanaf|van|met ingang van|ingaande)\s+(?:the\s+|de\s+)?$/i;
+
+/**
+ * A period stated by its end date ("until 31 December 2031", "tot en met 31 december 2031"): that states
+ * the period. Its length is checked against the minimum where the sentence also states when it starts;
+ * otherwise it depends on a delivery date the clause does not give, and the stated end is taken as it is.
+ */
+function supportUntil(point: StrongPoint, rule: TopicRule, sentences: ClauseSentence[]): CheckResult {
+  for (const s of sentences) {
+    if (point.near && !hasTerm(conceptTerms(rule, point.near, s.lang), s.tokens)) continue;
+    const dates = findDates(s.text, s.span.start);
+    const lead = (d: { span: Span }) => s.text.slice(Math.max(0, d.span.start - s.span.start - 30), d.span.start - s.span.start);
+    const end = dates.find((d) => UNTIL_RE.test(lead(d)));
+    if (!end) continue;
+    const start = dates.find((d) => d !== end && FROM_RE.test(lead(d)) && d.span.start < end.span.start);
+    if (!start) return { met: true, span: end.span };
+    const years = yearsBetween(start, end);
+    const min = point.minYears ?? 0;
+    return years >= min ? { met: true, value: years, span: end.span } : { met: false, value: years, span: end.span, reason: 'too-short', limit: min };
+  }
+  return { met: false };
 }
 
 const FEES_RE = /\b(?:fees?|charges?|amounts?|paid|payable|price|vergoeding(?:en)?|betaald|verschuldigd|bedrag(?:en)?|prijs|contractwaarde|opdrachtwaarde)\b/i;
@@ -152,10 +178,6 @@ function partyDuties(point: StrongPoint, rule: TopicRule, sentences: ClauseSente
   return { met: false };
 }
 
-const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|okt|nov|dec';
-/** A month and a year ("December 2031", "31 december 2031"), or a date in figures ("31-12-2031", "2031-12"). */
-const END_DATE_RE = new RegExp(`\\b(?:${MONTHS})\\.?\\s+(?:19|20)\\d{2}\\b|\\b\\d{1,2}[-/.]\\d{1,2}[-/.](?:19|20)\\d{2}\\b|\\b(?:19|20)\\d{2}-(?:0?[1-9]|1[0-2])(?:-\\d{1,2})?\\b|\\b(?:0?[1-9]|1[0-2])/(?:19|20)\\d{2}\\b`, 'iu');
-
 /** A duty to state the end by month and year, where the date depends on each delivery. */
 const MONTH_AND_YEAR_RE = /\b(?:month and (?:the )?year|maand en (?:het )?jaar)\b/i;
 
@@ -166,7 +188,9 @@ const MONTH_AND_YEAR_RE = /\b(?:month and (?:the )?year|maand en (?:het )?jaar)\
 function endDate(point: StrongPoint, rule: TopicRule, sentences: ClauseSentence[]): CheckResult {
   for (const s of sentences) {
     if (point.near && !hasTerm(conceptTerms(rule, point.near, s.lang), s.tokens)) continue;
-    const m = END_DATE_RE.exec(s.text) ?? MONTH_AND_YEAR_RE.exec(s.text);
+    const [date] = findDates(s.text, s.span.start);
+    if (date) return { met: true, span: date.span };
+    const m = MONTH_AND_YEAR_RE.exec(s.text);
     if (m) return { met: true, span: { start: s.span.start + m.index, end: s.span.start + m.index + m[0].length } };
   }
   return { met: false };

@@ -183,15 +183,24 @@ export function joinList(items: string[], lang: Language): string {
   return `${items.slice(0, -1).join(', ')} ${lang === 'nl' ? 'en' : 'and'} ${items[items.length - 1]}`;
 }
 
-export function formatHours(hours: number, lang: Language): string {
-  if (hours > 96 && hours % 24 === 0) return `${hours / 24} ${lang === 'nl' ? 'dagen' : 'days'}`;
-  return `${+hours.toFixed(2)} ${lang === 'nl' ? 'uur' : hours === 1 ? 'hour' : 'hours'}`;
+/** A figure as the language writes it: "2.5" in English, "2,5" in Dutch. */
+function figure(n: number, lang: Language): string {
+  const text = String(+n.toFixed(2));
+  return lang === 'nl' ? text.replace('.', ',') : text;
 }
 
+export function formatHours(hours: number, lang: Language): string {
+  if (hours > 96 && hours % 24 === 0) return `${hours / 24} ${lang === 'nl' ? 'dagen' : 'days'}`;
+  return `${figure(hours, lang)} ${lang === 'nl' ? 'uur' : hours === 1 ? 'hour' : 'hours'}`;
+}
+
+/** Years; a period that is not whole years (one from a start date to an end date) in months. */
 export function formatYears(years: number, lang: Language): string {
-  return `${+years.toFixed(2)} ${lang === 'nl' ? 'jaar' : years === 1 ? 'year' : 'years'}`;
+  const months = Math.round(years * 12);
+  if (!Number.isInteger(years) && Math.abs(years * 12 - months) < 1e-6) return formatMonths(months, lang);
+  return `${figure(years, lang)} ${lang === 'nl' ? 'jaar' : years === 1 ? 'year' : 'years'}`;
 }
 
 export function formatMonths(months: number, lang: Language): string {
-  return `${+months.toFixed(2)} ${lang === 'nl' ? 'maanden' : months === 1 ? 'month' : 'months'}`;
+  return `${figure(months, lang)} ${lang === 'nl' ? (months === 1 ? 'maand' : 'maanden') : months === 1 ? 'month' : 'months'}`;
 }

@@ -1,6 +1,6 @@
 /**
  * Reads the figures contracts state: deadlines ("twenty-four (24) hours", "binnen 2 werkdagen"),
- * periods ("five (5) years"), percentages and amounts. Numbers may be written in digits or words,
+ * periods ("five (5) years"), dates ("31 December 2031"), percentages and amounts. Numbers may be written in digits or words,
  * in English or Dutch; a figure in brackets after the words wins, as lawyers intend.
  */
 import type { Span } from './types.js';
@@ -92,6 +92,43 @@ export function inHours(d: Duration): number {
 export function inDays(d: Duration): number { return inHours(d) / 24; }
 export function inMonths(d: Duration): number { return d.unit === 'years' ? d.value * 12 : inDays(d) / 30; }
 export function inYears(d: Duration): number { return d.unit === 'years' ? d.value : inMonths(d) / 12; }
+
+const MONTH_NUMBERS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  januari: 1, februari: 2, maart: 3, mei: 5, juni: 6, juli: 7, augustus: 8, oktober: 10,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, okt: 10, nov: 11, dec: 12,
+};
+const MONTH_NAME = Object.keys(MONTH_NUMBERS).sort((a, b) => b.length - a.length).join('|');
+const YEAR = '(?:19|20)\\d{2}';
+
+/**
+ * A month and a year, in words or figures: "31 December 2031", "December 31, 2031", "december 2031", "31-12-2031" (day first,
+ * as in Europe), "2031-12-31", "12/2031"; "the end of 2031" and "eind 2031" are December.
+ */
+const DATE_RE = new RegExp(
+  `\\b(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?(${MONTH_NAME})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(${YEAR})\\b|\\b\\d{1,2}[-/.](\\d{1,2})[-/.](${YEAR})\\b|\\b(${YEAR})-(\\d{1,2})(?:-\\d{1,2})?\\b|\\b(\\d{1,2})/(${YEAR})\\b`
+  + `|\\b(?:the\\s+end\\s+of|end|eind|einde)\\s+(${YEAR})\\b`,
+  'giu',
+);
+
+/** A date the text states, at least by month and year. */
+export interface StatedDate { year: number; month: number; span: Span }
+
+/** Every date stated in `text` by at least month and year; spans are offsets into `text` plus `base`. */
+export function findDates(text: string, base = 0): StatedDate[] {
+  const found: StatedDate[] = [];
+  for (const m of text.matchAll(DATE_RE)) {
+    const [month, year] = m[1] ? [MONTH_NUMBERS[m[1].toLowerCase()], m[2]] : m[3] ? [Number(m[3]), m[4]] : m[5] ? [Number(m[6]), m[5]] : m[7] ? [Number(m[7]), m[8]] : [12, m[9]];
+    if (month < 1 || month > 12) continue;
+    found.push({ year: Number(year), month, span: { start: base + m.index!, end: base + m.index! + m[0].length } });
+  }
+  return found;
+}
+
+/** The years of a period from one date through another, by whole months: 1 September 2026 to 31 August 2029 is three. */
+export function yearsBetween(from: StatedDate, through: StatedDate): number {
+  return (through.year * 12 + through.month + 1 - (from.year * 12 + from.month)) / 12;
+}
 
 const AMOUNT_RE = /(?:€|eur(?:o|os)?|usd|us\$|\$|£|gbp)\s*(\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d+)?|\d+)(?:\s*(million|miljoen|m\b|mln))?|(\d{1,3}(?:[.,]\d{3})*|\d+)(?:\s*(million|miljoen))?\s*(?:euros?|eur\b|dollars?)/giu;
 
