@@ -72,6 +72,23 @@ describe('clauselint language server over stdio', { skip: existsSync(SERVER) ? f
     assert.match(coverage.coverage.summary, /^Security: \d+ present · \d+ weak · \d+ missing$/);
   });
 
+  test('disable comments with an unknown rule id, or that switch nothing off, are diagnostics as on the command line', async () => {
+    const uri = fileUri(join(dir, 'directives.md'));
+    const text = SAAS
+      + '\n<!-- clauselint-disable-file insurence -->\n\n<!-- clauselint-disable-next-line subcontracting -->\nNothing here.\n';
+    client.open(uri, text);
+    const published = await client.waitForDiagnostics(uri, 1);
+    const directives = published.diagnostics.filter((d) => d.code === 'inline-directive');
+    const unknown = directives.find((d) => /Unknown rule “insurence”.*did you mean “insurance”/.test(d.message));
+    assert.ok(unknown, directives.map((d) => d.message).join(' | '));
+    assert.equal(unknown.range.start.line, find(text, '<!-- clauselint-disable-file insurence').line);
+    assert.equal(unknown.severity, 2);
+    const unused = directives.find((d) => /Unused disable comment: no finding of “subcontracting”/.test(d.message));
+    assert.ok(unused, directives.map((d) => d.message).join(' | '));
+    assert.equal(unused.severity, 2, 'a warning in the editor');
+    assert.equal(directives.length, 2);
+  });
+
   test('a README without front matter or configuration gets no diagnostics', async () => {
     const since = client.notifications.length;
     const uri = fileUri(join(dir, 'README.md'));

@@ -10,6 +10,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalysisDetails } from '../engine/analyze.js';
+import type { Finding, Settings } from '../engine/types.js';
+import { directiveFindings } from '../cli/directives.js';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions.js';
 import { clauseChoices, clauseCompletions, COMPLETION_TRIGGER_CHARACTERS } from './completion.js';
 import { decide, uncheckedContract, type ConfigLookup, type LintDecision, type UncheckedContract } from './contracts.js';
@@ -177,7 +179,7 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
           if (refused) entry.diagnostics = [notCheckedDiagnostic(refused, lang)];
           else try {
             entry.result = analyze(text, decision.settings, { uiLanguage: lang });
-            entry.diagnostics = entry.result.findings.map((f) => toDiagnostic(current, f));
+            entry.diagnostics = [...entry.result.findings, ...disableCommentFindings(text, entry.result, decision.settings)].map((f) => toDiagnostic(current, f));
           } catch (err) {
             connection.console.error(`Clauselint could not analyse ${uri}: ${(err as Error)?.stack ?? String(err)}`);
             const problem = String((err as Error)?.message ?? err).split('\n')[0].slice(0, 120);
@@ -199,6 +201,15 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
       inflight.set(key, p);
     }
     return p;
+  }
+
+  /**
+   * What the command says of the disable comments (an unknown rule id; one that switches nothing off), as
+   * diagnostics too; an unused comment is a warning here, the command's error only with its flag.
+   */
+  function disableCommentFindings(text: string, result: AnalysisDetails, settings: Settings): Finding[] {
+    return directiveFindings(text, result, settings, { uiLanguage: lang }, true)
+      .map((f) => (f.messageId === 'unused-directive' ? { ...f, severity: 'warning' } : f));
   }
 
   function coverageParams(uri: string, entry: Entry | undefined): CoverageParams {
