@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { compileGlob, GlobError } from '../glob.js';
 import { UsageError } from './files.js';
+import { trimEndOf } from '../engine/trim-end.js';
 
 export const IGNORE_FILE = '.clauselintignore';
 
@@ -20,7 +21,7 @@ function compileLine(line: string, where: string): Rule | undefined {
   const negated = pattern.startsWith('!');
   if (negated) pattern = pattern.slice(1);
   const folder = pattern.endsWith('/');
-  pattern = pattern.replace(/\/+$/, '');
+  pattern = trimEndOf(pattern, '/');
   const anchored = pattern.startsWith('/') || pattern.includes('/');
   pattern = pattern.replace(/^\/+/, '');
   if (!pattern) return undefined;

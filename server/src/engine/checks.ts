@@ -115,9 +115,9 @@ const CERTIFICATE_RE = /\b(?:27001|27017|27018|soc\s*2|isae\s*3402|ssae\s*1[68]|
 
 function certificateStandard(sentences: ClauseSentence[]): CheckResult {
   const text = sentences.map((s) => s.text).join(' ');
-  const withoutOld = text.replace(/27001\s*[:/-]?\s*2013/gi, '').replace(/\b(?:soc\s*2|isae\s*3402)\s*,?\s*type\s*(?:i|1)\b(?!\s*i)/gi, '');
+  const withoutOld = text.replace(/27001\s*(?:[:/-]\s*)?2013/gi, '').replace(/\b(?:soc\s*2|isae\s*3402)\s*(?:,\s*)?type\s*(?:i|1)\b(?!\s*i)/gi, '');
   if (CERTIFICATE_RE.test(withoutOld)) return { met: true };
-  if (/27001\s*[:/-]?\s*2013/i.test(text)) return { met: false, reason: 'outdated' };
+  if (/27001\s*(?:[:/-]\s*)?2013/i.test(text)) return { met: false, reason: 'outdated' };
   if (/type\s*(?:i|1)\b/i.test(text)) return { met: false, reason: 'type-one' };
   return { met: false };
 }

@@ -193,7 +193,7 @@ const UNTICKED_RE = /\[\s*\]/;
 function isHeadingLine(text: string): boolean {
   // A clause in capitals ("IN NO EVENT SHALL EITHER PARTY BE LIABLE …") ends like a sentence; a heading does not.
   if (/[.;:,]\s*$/.test(text.trim())) return false;
-  const letters = text.replace(/<[^>]*>|[^\p{L}\s]/gu, '').trim();
+  const letters = text.replace(/<[^<>]*>|[^\p{L}\s]/gu, '').trim();
   const words = letters.split(/\s+/).length;
   return words >= 3 && words <= 30 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }

@@ -8,7 +8,7 @@ export interface Definition { term: string; span: Span; meaning: string }
 
 const Q = '["“”\'‘’]';
 const TERM = `([\\p{Lu}][\\p{L}\\p{N}-]*(?:\\s+(?:of|and|for|van|voor|en|de|het|[\\p{Lu}][\\p{L}\\p{N}-]*)){0,5})`;
-const MEANS_RE = new RegExp(`${Q}${TERM}${Q}\\s*(?:[,:]|\\)|\\s+(?:means|shall mean|has the meaning|refers to|includes|betekent|houdt in|wordt verstaan))`, 'gu');
+const MEANS_RE = new RegExp(`${Q}${TERM}${Q}\\s*(?:[,:]|\\)|(?<=\\s)(?:means|shall mean|has the meaning|refers to|includes|betekent|houdt in|wordt verstaan))`, 'gu');
 const PARENTHETICAL_RE = new RegExp(`\\(\\s*(?:the\\s+|a\\s+|an\\s+|hereinafter(?: referred to as)?:?\\s*(?:the\\s+)?|hierna(?: te noemen)?:?\\s*(?:de\\s+|het\\s+)?|each a\\s+|together the\\s+|jointly the\\s+|referred to as\\s+(?:the\\s+)?)?${Q}${TERM}${Q}`, 'gu');
 // `[^\\S\\n\\r]*`, not `\\s*`: with the m flag, `^\\s*` starts at every line of a run of blank lines
 // and runs over all of them (quadratic time).

@@ -10,7 +10,7 @@ import type { Finding, Span } from './types.js';
 
 interface Switch { line: number; kind: 'disable' | 'enable' | 'next-line' | 'file'; ids: string[]; span: Span }
 
-const DIRECTIVE_RE = /^clauselint-(disable-next-line|disable-file|disable|enable)\b\s*([\s\S]*)$/;
+const DIRECTIVE_RE = /^clauselint-(disable-next-line|disable-file|disable|enable)\b([\s\S]*)$/;
 
 function parse(comments: Comment[], lines: LineIndex): Switch[] {
   const out: Switch[] = [];

@@ -130,7 +130,7 @@ export function yearsBetween(from: StatedDate, through: StatedDate): number {
   return (through.year * 12 + through.month + 1 - (from.year * 12 + from.month)) / 12;
 }
 
-const AMOUNT_RE = /(?:€|eur(?:o|os)?|usd|us\$|\$|£|gbp)\s*(\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d+)?|\d+)(?:\s*(million|miljoen|m\b|mln))?|(\d{1,3}(?:[.,]\d{3})*|\d+)(?:\s*(million|miljoen))?\s*(?:euros?|eur\b|dollars?)/giu;
+const AMOUNT_RE = /(?:€|eur(?:o|os)?|usd|us\$|\$|£|gbp)\s*(\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d+)?|\d+)(?:\s*(million|miljoen|m\b|mln))?|(?<!\d)(\d{1,3}(?:[.,]\d{3})*|\d+)(?:\s*(million|miljoen))?\s*(?:euros?|eur\b|dollars?)/giu;
 
 /** Money amounts ("EUR 1,000,000", "€ 5 miljoen", "2 million euros"), as numbers. */
 export function findAmounts(text: string): number[] {

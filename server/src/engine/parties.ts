@@ -2,6 +2,7 @@
 import type { DocumentModel, ParsedChunk } from './markdown.js';
 import type { PartyNames } from './commitments.js';
 import type { Language } from './types.js';
+import { trimEndOf } from './trim-end.js';
 
 const SUPPLIER_ROLES = ['Service Provider', 'Provider', 'Supplier', 'Vendor', 'Processor', 'Licensor', 'Contractor', 'Company', 'Seller', 'Leverancier', 'Verwerker', 'Dienstverlener', 'Opdrachtnemer', 'Licentiegever', 'Wederpartij'];
 const CUSTOMER_ROLES = ['Customer', 'Client', 'Controller', 'Licensee', 'Buyer', 'Purchaser', 'Subscriber', 'Bank', 'Opdrachtgever', 'Verwerkingsverantwoordelijke', 'Afnemer', 'Klant', 'Licentienemer'];
@@ -69,7 +70,7 @@ export function findParties(model: DocumentModel, lang: Language): Parties {
 }
 
 /** A name followed by the pronouns or role it stands for: `Acme B.V. ("we", "us")`, `Foo Ltd (the "Customer")`. */
-const NAMED_RE = /([\p{Lu}0-9][\p{L}0-9&.'’-]*(?:\s+[\p{Lu}0-9][\p{L}0-9&.'’-]*){0,3})\s*\(([^()\n]{1,120})\)/gu;
+const NAMED_RE = /(?<![\p{L}0-9&.'’-])([\p{Lu}0-9][\p{L}0-9&.'’-]*(?:\s+[\p{Lu}0-9][\p{L}0-9&.'’-]*){0,3})\s*\(([^()\n]{1,120})\)/gu;
 const STANDS_FOR: Record<keyof PartyNames, RegExp> = {
   supplier: /["“”'‘’](?:we|us|our|wij|ons|provider|supplier|leverancier|licensor)["“”'‘’]/i,
   customer: /["“”'‘’](?:you|your|u|customer|client|opdrachtgever|licensee)["“”'‘’]/i,
@@ -82,7 +83,7 @@ function namedParties(model: DocumentModel): PartyNames {
   for (const m of text.matchAll(NAMED_RE)) {
     for (const side of ['supplier', 'customer'] as const) {
       if (!STANDS_FOR[side].test(m[2])) continue;
-      const name = m[1].replace(/[.,]+$/, '');
+      const name = trimEndOf(m[1], '.,');
       if (!ROLES.includes(name) && !names[side].includes(name) && names[side].length < 4) names[side].push(name);
     }
   }

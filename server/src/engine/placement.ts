@@ -120,7 +120,8 @@ export function placeClause(model: DocumentModel, rule: TopicRule, lang: Languag
 export function placeArticle(model: DocumentModel, lang: Language = 'en'): Placement {
   const text = model.text;
   const numbered = model.sections.filter((s) => isTopArticle(s) && s.number && /^\d+$/.test(s.number));
-  const minLevel = Math.min(...numbered.map((s) => s.level));
+  // A loop, not Math.min(...levels): past about 125,000 arguments a spread overflows the stack.
+  const minLevel = numbered.reduce((min, s) => Math.min(min, s.level), Infinity);
   const articles = numbered.filter((s) => s.level === minLevel);
   const modules = moduleStart(model);
   let substantive = modules === undefined ? articles : articles.filter((s) => s.headingSpan.start < modules);

@@ -7,7 +7,7 @@ const ABBREVIATIONS = /(?:\b(?:art|arts|no|nr|nrs|e\.g|i\.e|etc|incl|excl|resp|c
 export function splitSentences(text: string, base = 0): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  const re = /[.;!?](?=\s+[("“'‘\p{Lu}\d])|;(?=\s)|\n\s*\n|\n(?=\s*(?:[-*+]|\(?[a-z0-9]{1,3}[.)])\s)/gu;
+  const re = /[.;!?](?=\s+[("“'‘\p{Lu}\d])|;(?=\s)|\n(?:[^\S\n]*\n)+|\n(?=[^\S\n]*(?:[-*+]|\(?[a-z0-9]{1,3}[.)])\s)/gu;
   for (const m of text.matchAll(re)) {
     const end = m.index! + m[0].length;
     if (m[0] === '.' && ABBREVIATIONS.test(text.slice(Math.max(start, m.index! - 6), m.index!))) continue;

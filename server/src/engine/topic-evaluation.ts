@@ -9,6 +9,7 @@ import { commitmentAt, isRecitals, sentenceCommitments, type Commitment, type Co
 import { compileList, conceptTerms, type LanguageData, type StrongPoint, type TopicRule } from './rule-data.js';
 import { compileTerm, findTerms, hasTerm, type CompiledTerm, type TermMatch } from './terms.js';
 import { tokenize } from './tokens.js';
+import { trimEndOf } from './trim-end.js';
 import type { Definition } from './definitions.js';
 import type { Sentence, Units } from './units.js';
 import type { Section } from './markdown.js';
@@ -123,7 +124,7 @@ function asides(s: Sentence): Set<number> | undefined {
 const asideMasks = new WeakMap<object, Set<number> | null>();
 
 /** A heading named after an article number: "Section 6.5 (Limitation of Liability)", "artikel 11 („Melding")". */
-const REFERENCE_TITLE_RE = /\d+(?:\.\d+)*[a-z]?\s*\(\s*["“„']?(\p{Lu}[^()]{0,80})\)/gu;
+const REFERENCE_TITLE_RE = /(?<!\d\.?)\d+(?:\.\d+)*[a-z]?\s*\(\s*["“„']?(\p{Lu}[^()]{0,80})\)/gu;
 const referenceMasks = new WeakMap<object, Set<number> | null>();
 
 /**
@@ -197,7 +198,7 @@ function counts(rule: TopicRule, commitment: Commitment, ctx: Context, group = -
  */
 function fragmentCommits(s: Sentence): boolean {
   if (s.section.kind === 'preamble' || s.section.kind === 'title') return false;
-  return s.tokens.length > 6 || !/[.:]\s*\**\s*$/.test(s.text.trim().replace(/<[^>]*>/g, ''));
+  return s.tokens.length > 6 || !/[.:]$/.test(trimEndOf(s.text.replace(/<[^<>]*>/g, ''), '* \t\r\n'));
 }
 
 /** Concepts far apart in a long sentence are not one clause: each must occur within a few words of the others. */

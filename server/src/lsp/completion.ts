@@ -17,7 +17,7 @@ export const CLAUSE_TRIGGER = '/clause';
 export const COMPLETION_TRIGGER_CHARACTERS = ['/'];
 
 /** `/`, `/c`, … `/clause`, optionally followed by words to filter on, after indentation or quote markers. */
-const TRIGGER_RE = /^([ \t]*(?:>[ \t]?)*)(\/[A-Za-z]*)((?:[ \t]+[^\s]*)*)$/;
+const TRIGGER_RE = /^([ \t]*(?:>[ \t]?)*)(\/[A-Za-z]*)((?:[ \t][ \t\S]*)?)$/;
 
 /** Snippet syntax: `$`, `}` and `\` are literal only when escaped. */
 export function escapeSnippet(text: string): string {
