@@ -17,6 +17,9 @@ import { allUiStrings } from '../../server/src/lsp/strings.js';
 import { stylish } from '../../server/src/cli/formats/stylish.js';
 import { sarif } from '../../server/src/cli/formats/sarif.js';
 import { printCatalogue } from '../../server/src/cli/catalogue.js';
+import { hover } from '../../server/src/lsp/hover.js';
+import { clauseChoices } from '../../server/src/lsp/completion.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { REPO } from '../cli-fixtures/harness.js';
 import type { Language } from '../../server/src/engine/types.js';
 
@@ -169,4 +172,57 @@ test('SARIF: the short message per result, the details and related places beside
   const rule = run.tool.driver.rules.find((x: { id: string }) => x.id === 'incident-notification');
   assert.match(rule.help.text, /GDPR art\. 33\(2\)/);
   assert.match(rule.fullDescription.text, /A strong clause states/);
+});
+
+/** Every text Clauselint writes about a contract: messages, details, related places, fixes, hovers and clause previews. */
+function ownWords(text: string, ui: Language): string[] {
+  const r = analyze(text, {}, { uiLanguage: ui });
+  const doc = TextDocument.create('file:///contract.md', 'markdown', 1, text);
+  return [
+    ...r.findings.flatMap((f) => [f.message, f.details ?? '', ...(f.related ?? []).map((x) => x.message), ...f.fixes.flatMap((x) => [x.title, ...x.edits.map((e) => e.text)])]),
+    ...r.findings.map((f) => JSON.stringify(hover(doc, r, f.span.start, ui)?.contents ?? '')),
+    ...clauseChoices(r, ui).flatMap((c) => [c.preview, ...c.references]),
+  ];
+}
+
+const DPA_AVG = `# Verwerkersovereenkomst
+
+Partijen: Zorgdata B.V. ("Verwerker") en Stichting Thuiszorg West ("Verwerkingsverantwoordelijke").
+
+## Artikel 1 – Definities
+
+AVG: de Algemene Verordening Gegevensbescherming (Verordening (EU) 2016/679).
+
+## Artikel 2 – Verwerking
+
+2.1 Verwerker verwerkt de persoonsgegevens uitsluitend in opdracht van Verwerkingsverantwoordelijke en overeenkomstig de AVG.
+
+2.2 Verwerker meldt een datalek onverwijld aan Verwerkingsverantwoordelijke.
+`;
+
+test('a Dutch contract that names the AVG gets “AVG” everywhere: messages, details, fixes, hover, clause previews', () => {
+  for (const ui of ['nl', 'en'] as const) {
+    const words = ownWords(DPA_AVG, ui).join('\n');
+    assert.doesNotMatch(words, /\bGDPR\b/, `editor in ${ui}`);
+    assert.match(words, /\bAVG\b/, `editor in ${ui}: the references cite the AVG`);
+  }
+  assert.doesNotMatch(printCatalogue(undefined, 'nl', []) + printCatalogue('incident-notification', 'nl', []), /\bGDPR\b/, 'clauselint catalogue --lang nl');
+});
+
+test('an English contract that says “AVG” gets “GDPR”: the document’s language decides, the Dutch name is an alias', () => {
+  const text = `# Data Processing Agreement
+
+This Agreement is made between Zorgdata B.V. (the "Processor") and Thuiszorg West (the "Controller").
+
+## 1. Processing
+
+1.1 The Processor shall process personal data only on the Controller's instructions and in accordance with the AVG (the Dutch name of the General Data Protection Regulation).
+
+1.2 The Processor shall notify the Controller of a personal data breach without undue delay.
+`;
+  for (const ui of ['en', 'nl'] as const) {
+    const words = ownWords(text, ui).join('\n');
+    assert.match(words, /\bGDPR\b/, `editor in ${ui}`);
+    assert.doesNotMatch(words, /\bAVG\b/, `editor in ${ui}`);
+  }
 });
