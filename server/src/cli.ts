@@ -1,6 +1,7 @@
 /** Entry point of the `clauselint` command. */
 import { readFileSync, readSync } from 'node:fs';
 import { run } from './cli/main.js';
+import { isAnalysisWorker } from './cli/pool.js';
 
 /** One line typed at the terminal, read synchronously (for --init); undefined at end of input. */
 function prompt(question: string): string | undefined {
@@ -20,12 +21,16 @@ function prompt(question: string): string | undefined {
   }
 }
 
-const code = run(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  readStdin: () => readFileSync(0),
-  isTTY: Boolean(process.stdout.isTTY),
-  cwd: process.cwd(),
-  prompt,
-});
-process.exitCode = code;
+// In the bundle, --concurrency's workers start this same file: they analyse and leave the command to the main thread.
+if (!isAnalysisWorker) {
+  const code = run(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    readStdin: () => readFileSync(0),
+    isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+    prompt,
+  });
+  process.exitCode = code;
+}

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { analyze } from '../engine/analyze.js';
 import { decodeContract, InputError, readContractFile } from '../engine/input.js';
 import type { FileResult } from '../engine/report.js';
+import { LinePositions } from '../engine/lines.js';
 import { CONTRACT_TYPES, LANGUAGES, REGIMES, TOPIC_IDS, type ContractType, type Language, type Regime, type Settings } from '../engine/types.js';
 import { configFor, ConfigError } from '../config.js';
 import { expandInputs, UsageError } from './files.js';
@@ -23,9 +24,16 @@ import { junit } from './formats/junit.js';
 import { directiveFindings } from './directives.js';
 import { compareWithBaseline, newSinceBaseline, readBaseline } from './baseline.js';
 import { loadIgnores } from './ignore.js';
+import { commandLanguage } from './strings.js';
 import { askInit, writeInit } from './init.js';
+import { cacheFile, LintCache } from './cache.js';
+import { entryOf, type FileEntry, type FileJob } from './entry.js';
+import { analyseAll, threadsFor } from './pool.js';
+import { progressFor } from './progress.js';
 
 export const VERSION = '0.1.0';
+/** On this project's two-core machines a pool did not pay (npm run bench measures it): one thread unless asked. */
+const DEFAULT_CONCURRENCY = 'off';
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 
 const HELP = `Usage: clauselint [options] [files, folders or globs...]
@@ -63,6 +71,10 @@ Options:
                          report disable comments that switch nothing off (as errors)
   --baseline <file>      an earlier run (--format json or sarif): report and count only the
                          findings that are new or changed since (SARIF: all, with baselineState)
+  --cache                analyse only files whose text, configuration or Clauselint version
+                         changed since the last --cache run (not with --fix)
+  --cache-location <p>   the cache file, or a folder for it (default .clauselintcache)
+  --concurrency <n>      analyse on n worker threads, auto (one per core) or off (default)
   --version, --help
 
        clauselint catalogue [--topic <id>] [--lang en|nl]
@@ -80,6 +92,8 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 otherwise, 2 usa
 /** `readStdin` gives bytes (checked as a file's are) or text. */
 export interface Io {
   stdout: (s: string) => void; stderr: (s: string) => void; readStdin: () => string | Uint8Array; isTTY: boolean; cwd: string;
+  /** Whether standard error is a terminal: only then a long run shows its progress. */
+  stderrIsTTY?: boolean;
   /** Asks a person at the terminal (--init); undefined when nobody can answer. */
   prompt?: (question: string) => string | undefined;
 }
@@ -124,7 +138,7 @@ export function run(argv: string[], io: Io): number {
     return lint(argv, io);
   } catch (err) {
     if (err instanceof UsageError) { io.stderr(`clauselint: ${err.message}\nRun clauselint --help for the options.\n`); return 2; }
-    if (err instanceof ConfigError) { io.stderr(`clauselint: configuration error in ${err.file} line ${err.line}: ${err.problem}\n`); return 2; }
+    if (err instanceof ConfigError) { io.stderr(`clauselint: ${err.text(commandLanguage(argv))}\n`); return 2; }
     if (err instanceof InputError) { io.stderr(`clauselint: ${err.message}\n`); return 2; }
     const e = err as NodeJS.ErrnoException;
     if (e && e.code && e.path) { io.stderr(`clauselint: cannot read or write ${e.path} (${e.code})\n`); return 2; }
@@ -132,6 +146,9 @@ export function run(argv: string[], io: Io): number {
     return 2;
   }
 }
+
+const internalError = (name: string, message: string) =>
+  `clauselint: ${name}: internal error: ${message.split('\n')[0]}; please report this with the file\n`;
 
 function lint(argv: string[], io: Io): number {
   if (argv[0] === 'report') return runReport(argv.slice(1), io, VERSION);
@@ -149,6 +166,7 @@ function lint(argv: string[], io: Io): number {
         'no-ignore': { type: 'boolean' }, color: { type: 'boolean' }, 'no-color': { type: 'boolean' },
         'report-unused-disable-directives': { type: 'boolean' }, baseline: { type: 'string' },
         verbose: { type: 'boolean' }, all: { type: 'boolean' },
+        cache: { type: 'boolean' }, 'cache-location': { type: 'string' }, concurrency: { type: 'string' },
       },
     });
   } catch (err) {
@@ -215,14 +233,26 @@ function lint(argv: string[], io: Io): number {
     if (!inputs.length) throw new UsageError(`no Markdown files found in ${positionals.join(' ')}`);
   }
 
-  const results: FileResult[] = [];
+  const threads = threadsFor(o.concurrency ?? DEFAULT_CONCURRENCY);
+  if (threads === undefined) throw new UsageError('--concurrency needs off, auto or a number of threads');
+  const results: (FileResult | undefined)[] = [];
   const ignores = o['no-ignore'] ? undefined : loadIgnores(io.cwd, o['ignore-pattern'] ?? []);
+  const fixing = Boolean(o.fix || o['fix-dry-run']);
+  const cache = o.cache && !fixing ? new LintCache(cacheFile(o['cache-location'], io.cwd), VERSION) : undefined;
+  const progress = progressFor(io, format, inputs.length);
+  const reportUnusedDirectives = Boolean(o['report-unused-disable-directives']);
+  const toAnalyse: { at: number; path: string; name: string; job: FileJob }[] = [];
   let unreadable = false;
   let refused = false;
   let notContracts = 0;
-  for (const input of inputs) {
+  const warn = (problem: string) => io.stderr(`clauselint: ${problem}\n`);
+  const keep = (at: number, name: string, { result, lineStarts }: FileEntry) => {
+    if (o.quiet) result = { ...result, findings: result.findings.filter((f) => f.severity === 'error') };
+    results[at] = { path: name, result, lines: new LinePositions(lineStarts) };
+  };
+  for (const [at, input] of inputs.entries()) {
     const config = configFor(input.path, o.config);
-    if (!o.stdin && !o['no-ignore'] && (config.isIgnored(input.path) || ignores?.isIgnored(input.path))) continue;
+    if (!o.stdin && !o['no-ignore'] && (config.isIgnored(input.path) || ignores?.isIgnored(input.path))) { progress.step(); continue; }
     // One file that cannot be read or checked is one line on stderr; the others are still linted (exit 2).
     const name = o.stdin ? (o['stdin-filename'] ?? '<stdin>') : relative(io.cwd, input.path) || input.path;
     let text: string;
@@ -232,55 +262,64 @@ function lint(argv: string[], io: Io): number {
       else if (e && e.code) io.stderr(`clauselint: cannot read ${name} (${e.code})\n`);
       else throw err;
       unreadable = true;
+      progress.step();
       continue;
     }
     // In folders and globs only contracts, as the language server decides (front matter or a configuration); --all checks every file.
-    if (!input.explicit && !o.all && !isContractToFix(text, config, false)) { notContracts++; continue; }
-    const settings: Settings = { ...config.settings, ...cli };
-    const options = { playbook: playbookFor(config) };
+    if (!input.explicit && !o.all && !isContractToFix(text, config, false)) { notContracts++; progress.step(); continue; }
+    const job: FileJob = { text, settings: { ...config.settings, ...cli }, options: { playbook: playbookFor(config) }, reportUnusedDirectives };
+    const cached = cache?.find(input.path, job);
+    if (cached) { keep(at, name, cached); progress.step(); continue; }
+    if (!fixing) { toAnalyse.push({ at, path: input.path, name, job }); continue; }
     let result;
-    try { result = analyze(text, settings, options); } catch (err) {
-      io.stderr(`clauselint: ${name}: internal error: ${String((err as Error)?.message ?? err).split('\n')[0]}; please report this with the file\n`);
+    try { result = analyze(text, job.settings, job.options); } catch (err) {
+      io.stderr(internalError(name, String((err as Error)?.message ?? err)));
       unreadable = true;
       continue;
     }
-    if ((o.fix || o['fix-dry-run']) && isContractToFix(text, config, input.explicit)) {
-      const shown = relative(io.cwd, input.path) || input.path;
+    if (isContractToFix(text, config, input.explicit)) {
       const { plan, fixed, suggested } = fixFile(text, result, fixTypes, configMarksStandard(config, input.path));
       if (o['fix-dry-run']) {
-        if (fixed !== text) io.stdout(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, text, fixed));
-        if (suggested !== text) io.stdout(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, text, suggested, 'suggestions, not applied', 'with --fix-type fix,suggestion'));
-        if (fixed !== text || suggested !== text || plan.standardText) io.stderr(fixSummary(shown, plan, true));
+        if (fixed !== text) io.stdout(createTwoFilesPatch(`a/${name}`, `b/${name}`, text, fixed));
+        if (suggested !== text) io.stdout(createTwoFilesPatch(`a/${name}`, `b/${name}`, text, suggested, 'suggestions, not applied', 'with --fix-type fix,suggestion'));
+        if (fixed !== text || suggested !== text || plan.standardText) io.stderr(fixSummary(name, plan, true));
         continue;
       }
       if (fixed !== text) {
         try {
-          writeFixed(input.path, shown, states.get(input.path)!, fixed);
+          writeFixed(input.path, name, states.get(input.path)!, fixed);
           text = fixed;
-          result = analyze(text, settings, options);
-          io.stderr(fixSummary(shown, plan, false));
+          result = analyze(text, job.settings, job.options);
+          io.stderr(fixSummary(name, plan, false));
         } catch (err) {
           if (!(err instanceof FixRefused)) throw err;
           io.stderr(`clauselint: ${err.message}\n`);
           refused = true;
         }
-      } else if (plan.standardText || plan.suggestions.length) io.stderr(fixSummary(shown, plan, false));
+      } else if (plan.standardText || plan.suggestions.length) io.stderr(fixSummary(name, plan, false));
     } else if (o['fix-dry-run']) continue;
-    const directives = directiveFindings(text, result, settings, options, Boolean(o['report-unused-disable-directives']));
-    if (directives.length) result.findings = [...result.findings, ...directives].sort((a, b) => a.span.start - b.span.start);
-    if (o.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
-    results.push({ path: o.stdin ? (o['stdin-filename'] ?? '<stdin>') : relative(io.cwd, input.path) || input.path, result, lines: result.model.lines });
+    keep(at, name, entryOf({ ...job, text }, result));
   }
+  analyseAll(toAnalyse.map((a) => a.job), threads, (i, outcome) => {
+    const { at, path, name, job } = toAnalyse[i];
+    progress.step();
+    if ('error' in outcome) { io.stderr(internalError(name, outcome.error)); unreadable = true; return; }
+    cache?.store(path, job, outcome.entry);
+    keep(at, name, outcome.entry);
+  }, warn);
+  progress.end();
+  cache?.save(warn);
+  const files = results.filter((r): r is FileResult => r !== undefined);
 
-  if (notContracts && !results.length && !unreadable) {
+  if (notContracts && !files.length && !unreadable) {
     io.stderr(`clauselint: ${notContracts === 1 ? '1 Markdown file is' : `${notContracts} Markdown files are`} not marked as a contract (no clauselint front matter or configuration): name the files, add a .clauselintrc.json, or use --all\n`);
   }
   if (o['fix-dry-run']) return refused ? 2 : 0;
-  if (unreadable && !results.length) return 2;
+  if (unreadable && !files.length) return 2;
   // With a baseline only what is new or changed since shows and counts; SARIF marks each result instead.
-  const comparison = baseline && compareWithBaseline(results, baseline);
-  const counted = comparison ? newSinceBaseline(results, comparison) : results;
-  const report = format === 'json' ? json(counted) : format === 'sarif' ? sarif(results, VERSION, comparison) : format === 'github' ? github(counted)
+  const comparison = baseline && compareWithBaseline(files, baseline);
+  const counted = comparison ? newSinceBaseline(files, comparison) : files;
+  const report = format === 'json' ? json(counted) : format === 'sarif' ? sarif(files, VERSION, comparison) : format === 'github' ? github(counted)
     : format === 'junit' ? junit(counted) : stylish(counted, { color: useColor(o, io), verbose: Boolean(o.verbose) });
   if (o.output) writeAtomically(o.output, report); else io.stdout(report);
   // On GitHub Actions the coverage goes to the job summary, where no annotation limit applies.

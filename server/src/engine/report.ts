@@ -1,5 +1,5 @@
 /** The public JSON shape of a result (version 1): lines and columns 1-based, every topic listed. */
-import type { LineIndex } from './lines.js';
+import type { LinePositions } from './lines.js';
 import { TOPIC_IDS, type AnalysisResult, type Finding, type TopicStatus } from './types.js';
 
 export interface JsonDiagnostic {
@@ -13,9 +13,10 @@ export interface JsonFile {
 }
 export interface JsonReport { version: 1; files: JsonFile[] }
 
-export interface FileResult { path: string; result: AnalysisResult; lines: LineIndex }
+/** `lines` turns offsets into lines and columns: a file's LineIndex, or the LinePositions of a report entry. */
+export interface FileResult { path: string; result: AnalysisResult; lines: Pick<LinePositions, 'position'> }
 
-export function diagnosticOf(f: Finding, lines: LineIndex): JsonDiagnostic {
+export function diagnosticOf(f: Finding, lines: FileResult['lines']): JsonDiagnostic {
   const start = lines.position(f.span.start);
   const end = lines.position(Math.max(f.span.start, f.span.end));
   return { ruleId: f.ruleId, topic: f.topic, severity: f.severity, message: f.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };

@@ -1,0 +1,76 @@
+/**
+ * `--cache`, as ESLint's: a file whose text, effective configuration and Clauselint version are those
+ * of the last run is not analysed again; its report entry comes from the cache file. The text is
+ * compared by its hash (not its modification time: a checkout or a copy changes the time, not the words).
+ * The file keeps the entries of the last run only; a cache that cannot be read is started afresh.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { FileEntry, FileJob } from './entry.js';
+import { writeAtomically } from './main.js';
+
+export const DEFAULT_CACHE_FILE = '.clauselintcache';
+
+interface CachedFile { content: string; config: string; entry: FileEntry }
+interface CacheData { version: string; files: Record<string, CachedFile> }
+
+const hash = (text: string): string => createHash('sha1').update(text).digest('base64');
+
+/** --cache-location: a file, or a folder (one that exists, or a path ending in a slash) to hold .clauselintcache. */
+export function cacheFile(location: string | undefined, cwd: string): string {
+  if (location === undefined) return join(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve(cwd, location);
+  const isFolder = /[\\/]$/.test(location) || (existsSync(path) && statSync(path).isDirectory());
+  return isFolder ? join(path, DEFAULT_CACHE_FILE) : path;
+}
+
+export class LintCache {
+  private readonly previous: Record<string, CachedFile>;
+  private readonly next: Record<string, CachedFile> = {};
+
+  constructor(private readonly file: string, private readonly version: string) {
+    this.previous = readCache(file, version);
+  }
+
+  /** What a file's analysis depends on besides its text: everything the job carries. */
+  private static configKey(job: Omit<FileJob, 'text'>): string {
+    return hash(JSON.stringify([job.settings, job.options, job.reportUnusedDirectives]));
+  }
+
+  /** The entry of the last run for this file, text and configuration (kept for the next); undefined when it must be analysed. */
+  find(path: string, job: FileJob): FileEntry | undefined {
+    const hit = this.previous[path];
+    if (!hit || hit.content !== hash(job.text) || hit.config !== LintCache.configKey(job) || !isEntry(hit.entry)) return undefined;
+    this.next[path] = hit;
+    return hit.entry;
+  }
+
+  store(path: string, job: FileJob, entry: FileEntry): void {
+    this.next[path] = { content: hash(job.text), config: LintCache.configKey(job), entry };
+  }
+
+  /** Writes the entries of this run; a cache that cannot be written is one line, and the run goes on. */
+  save(warn: (problem: string) => void): void {
+    const data: CacheData = { version: this.version, files: this.next };
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      writeAtomically(this.file, JSON.stringify(data));
+    } catch (err) {
+      warn(`cannot write the cache ${this.file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  }
+}
+
+function readCache(file: string, version: string): Record<string, CachedFile> {
+  let data: Partial<CacheData> | null;
+  try { data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheData>; } catch { return {}; }
+  if (!data || data.version !== version || typeof data.files !== 'object' || data.files === null) return {};
+  return data.files;
+}
+
+/** A cache file edited by hand or by another tool: an entry without the shape is analysed again. */
+function isEntry(entry: unknown): entry is FileEntry {
+  const e = entry as Partial<FileEntry> | null;
+  return Boolean(e && Array.isArray(e.lineStarts) && e.result && Array.isArray(e.result.findings) && e.result.topics && typeof e.result.topics === 'object');
+}

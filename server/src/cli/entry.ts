@@ -1,0 +1,38 @@
+/**
+ * One file's report entry: what the output formats read of its analysis, and nothing more. The command
+ * turns each file into its entry as soon as it is analysed, so that a run over thousands of contracts
+ * keeps findings and topics, not every file's document model (memory stays flat). An entry is plain data:
+ * it crosses from worker threads and is stored in the --cache file as it is.
+ */
+import { analyze, type AnalysisDetails, type AnalyzeOptions } from '../engine/analyze.js';
+import type { AnalysisResult, Settings, TopicId, TopicResult } from '../engine/types.js';
+import { directiveFindings } from './directives.js';
+
+/** A file to analyse, with everything its analysis depends on (the --cache key, besides the version). */
+export interface FileJob {
+  text: string;
+  settings: Settings;
+  options: AnalyzeOptions;
+  reportUnusedDirectives: boolean;
+}
+
+/** The result without the model and without fixes (no format prints them); lines as their start offsets. */
+export interface FileEntry { result: AnalysisResult; lineStarts: readonly number[] }
+
+/** A file's entry from its analysis, with the findings on its disable comments in the order of the text. */
+export function entryOf(job: FileJob, details: AnalysisDetails): FileEntry {
+  const { language, type, typeSource, regimes, regimesSource } = details;
+  let findings = details.findings;
+  const directives = directiveFindings(job.text, details, job.settings, job.options, job.reportUnusedDirectives);
+  if (directives.length) findings = [...findings, ...directives].sort((a, b) => a.span.start - b.span.start);
+  const topics = {} as Record<TopicId, TopicResult>;
+  for (const [id, t] of Object.entries(details.topics) as [TopicId, TopicResult][]) {
+    topics[id] = { status: t.status, evidence: t.evidence.map(({ span, text }) => ({ span, text })) };
+  }
+  const result = { language, type, typeSource, regimes, regimesSource, topics, findings: findings.map((f) => ({ ...f, fixes: [] })) };
+  return { result, lineStarts: details.model.lines.lineStarts };
+}
+
+export function analyseForReport(job: FileJob): FileEntry {
+  return entryOf(job, analyze(job.text, job.settings, job.options));
+}
