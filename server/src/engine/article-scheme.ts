@@ -3,7 +3,7 @@
  * and which are the closing ones (general and miscellaneous provisions, definitions at the end), where
  * the optional modules begin (ARBIT's "Bijzondere bepalingen …"), and whether paragraphs are numbered.
  */
-import type { DocumentModel, Section } from './markdown.js';
+import type { Block, DocumentModel, Section } from './markdown.js';
 
 /** Closing articles: a new substantive article goes before them. */
 const CLOSING_RE = /^(?:general(?: terms| provisions)?|miscellaneous(?: provisions)?|final provisions|general and final provisions|boilerplate|definitions?|defined terms|interpretation|slotbepalingen|algemene slotbepalingen|overige bepalingen|diversen|definities|begrippen|begripsbepalingen)$/i;
@@ -24,6 +24,10 @@ function articleTitle(model: DocumentModel, s: Section): string {
 
 export function isClosing(model: DocumentModel, s: Section): boolean {
   return s.kind === 'definitions' || CLOSING_RE.test(articleTitle(model, s));
+}
+
+export function isClosingTitle(title: string): boolean {
+  return CLOSING_RE.test(titleWords(title));
 }
 
 /** Where the first optional module begins, with the empty headings just above it ("Algemene Rijksvoorwaarden … (ARBIT)"). */
@@ -62,13 +66,60 @@ export function paragraphStyle(model: DocumentModel, article: Section): { dot: s
   return undefined;
 }
 
-/** A clause's text as paragraphs, one per sentence: for a document that numbers its paragraphs. */
+/** A clause's text as paragraphs, one per sentence (not per "; ", which would end a paragraph mid-sentence): for a document that numbers its paragraphs. */
 export function sentencesOf(text: string): string[] {
-  return text.split(/(?<=[.;])\s+(?=\p{Lu})/u).map((s) => s.trim()).filter(Boolean);
+  return text.split(/(?<=\.)\s+(?=\p{Lu})/u).map((s) => s.trim()).filter(Boolean);
 }
 
 /** "12" + 0 → "12A" (nl "12a"): an article between 12 and 13 that leaves the others' numbers alone. */
 export function insertedNumber(n: number, extra: number, lang: string): string {
   const letter = String.fromCharCode(65 + (extra % 26));
   return `${n}${lang === 'nl' ? letter.toLowerCase() : letter}`;
+}
+
+/**
+ * An article written as an item of the document's top-level ordered list, as the Common Paper
+ * agreements do: "3. Privacy & Security" with its paragraphs as the items under it ("    1. …").
+ */
+export interface ListArticle {
+  number: number;
+  title: string;
+  /** Where its line starts, and where its last paragraph ends. */
+  start: number;
+  end: number;
+  /** Its last numbered paragraph: the indentation and number of the item under it ("    ", 2). */
+  lastItem?: { indent: string; number: number };
+}
+
+const TOP_ITEM_RE = /^(\d+)\. +$/;
+const SUB_ITEM_RE = /^([ \t]+)(\d+)\. +$/;
+
+/** A list item's first line as a title ("<span …>Privacy & Security</span>" → "Privacy & Security"), if it is one. */
+function itemTitle(b: Block): string | undefined {
+  const title = b.text.replace(/<[^<>]*>/g, ' ').replace(/[*_]/g, ' ').replace(/\s+/g, ' ').trim();
+  return title && !/\n/.test(b.text.trim()) && title.split(' ').length <= 8 && !/[.;:,]$/.test(title) ? title : undefined;
+}
+
+/**
+ * The articles of a document whose articles are its top-level ordered list: at least three items in a
+ * row, numbered one after the other, each a short title with paragraphs under it (the parser may have
+ * taken a plain one for a heading: "1. Service"). None otherwise.
+ */
+export function listArticles(model: DocumentModel): ListArticle[] {
+  const out: ListArticle[] = [];
+  for (const b of model.blocks) {
+    if (b.kind === 'table-row') continue;
+    const top = TOP_ITEM_RE.exec(b.parsed.linePrefix);
+    const last = out[out.length - 1];
+    if (top) {
+      const title = itemTitle(b);
+      if (!title) { if (last) break; continue; }
+      out.push({ number: Number(top[1]), title, start: model.lines.lineStart(model.lines.lineOf(b.span.start)), end: b.span.end });
+    } else if (last && /^[ \t]/.test(b.parsed.linePrefix)) {
+      last.end = b.span.end;
+      const sub = SUB_ITEM_RE.exec(b.parsed.linePrefix);
+      if (sub) last.lastItem = { indent: sub[1], number: Number(sub[2]) };
+    } else if (last) break;
+  }
+  return out.length >= 3 && out.every((a, i) => a.number === out[0].number + i && a.lastItem) ? out : [];
 }

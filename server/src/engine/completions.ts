@@ -86,9 +86,10 @@ export function replacedSpan(text: string, span: Span): Span | undefined {
 }
 
 /**
- * Whether the words at `at` are the customer's own duty, as the commitment engine reads the sentence
- * (a list item with its lead-in: "The Customer shall: … notify the Supplier without undue delay"). The
- * topic asks something of the supplier; a supplier's deadline does not belong on what the customer owes.
+ * Whether the words at `at` are a duty of the customer, alone or as "each party", as the commitment
+ * engine reads the sentence (a list item with its lead-in: "The Customer shall: … notify the Supplier
+ * without undue delay"). The topic asks something of the supplier; a supplier's deadline or standard
+ * does not belong on what the customer owes ("Recipient will protect … with a reasonable standard of care").
  */
 function customersDuty(s: Sentence, at: number, parties: PartyContext): boolean {
   const own = sentenceCommitments(s, parties.data, parties.names);
@@ -97,7 +98,7 @@ function customersDuty(s: Sentence, at: number, parties: PartyContext): boolean 
   const previous = lead && !lead.none ? commitmentAt(lead, Infinity, undefined) : undefined;
   const word = s.tokens.findIndex((t) => t.end > at);
   const owed = commitmentAt(own, word < 0 ? s.tokens.length : word, previous);
-  return owed?.party === 'customer' && owed.force === 'duty';
+  return (owed?.party === 'customer' || owed?.party === 'both') && owed.force === 'duty';
 }
 
 /** A standard or baseline named in a text: a completion naming one is not added where one is named. */

@@ -38,14 +38,16 @@ function label(kind: keyof typeof LABELS, lang: Language, values: Record<string,
 /** The blocks of text that put `clause` at `placement`: a numbered paragraph, or a new article. */
 function clauseBlocks(ctx: FixContext, clause: CatalogueClause, placement: Placement, extra: number, paragraphsBefore = 0): string[] {
   const text = ownTerms(ctx, fillClause(clause, ctx.language, ownParties(ctx)));
-  if (placement.section) {
+  if (placement.joins) {
+    if (placement.runIn) return [`${bump(placement.paragraphNumber, paragraphsBefore)}${clause.heading[ctx.language]}. ${text}`];
     if (!placement.paragraphNumber) return [text];
     return sentencesOf(text).map((s, i) => `${bump(placement.paragraphNumber, paragraphsBefore + i)}${s}`);
   }
   const heading = placement.headingLine!(clause.heading[ctx.language], extra);
-  if (!placement.paragraphs || !placement.number) return [heading, text];
+  const paragraphs = placement.paragraphs;
+  if (!paragraphs || !placement.number) return [heading, text];
   const n = placement.number(extra);
-  return [heading, ...sentencesOf(text).map((s, i) => `${n}.${i + 1}${placement.paragraphs!.dot} ${s}`)];
+  return [heading, ...sentencesOf(text).map((s, i) => ('indent' in paragraphs ? `${paragraphs.indent}${i + 1}. ${s}` : `${n}.${i + 1}${paragraphs.dot} ${s}`))];
 }
 
 /** The parties as the contract writes them: "Customer" where it never says "the Customer". */
@@ -56,7 +58,7 @@ function ownParties(ctx: FixContext): { supplier: string; customer: string } {
     const text = ctx.model.text;
     const all = text.split(m[1]).length - 1;
     const withArticle = text.split(`the ${m[1]}`).length - 1 + text.split(`The ${m[1]}`).length - 1;
-    return all >= 3 && withArticle * 4 < all ? m[1] : name;
+    return all > 0 && withArticle * 4 < all ? m[1] : name;
   };
   return { supplier: bare(ctx.parties.supplier), customer: bare(ctx.parties.customer) };
 }
@@ -207,7 +209,7 @@ export function insertAllEdits(ctx: FixContext, findings: Finding[]): TextEdit[]
       const clause = clausesFor(f.topic, ctx.type, ctx.playbook)[0];
       if (!clause || alreadyInserted(ctx, clause)) continue;
       const placement = placeClause(ctx.model, rules.get(f.topic)!, ctx.language);
-      const key = placement.offset * 2 + (placement.section ? 1 : 0);
+      const key = placement.offset * 2 + (placement.joins ? 1 : 0);
       const group = groups.get(key) ?? { placement, blocks: [], articles: 0 };
       group.blocks.push(...clauseBlocks(ctx, clause, placement, group.articles, group.blocks.length));
       group.articles++;

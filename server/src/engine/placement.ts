@@ -5,22 +5,24 @@
  * and annexes. Never inside a code block, a table or the front matter.
  */
 import type { DocumentModel, Section } from './markdown.js';
-import { insertedNumber, isClosing, moduleStart, paragraphStyle } from './article-scheme.js';
+import { insertedNumber, isClosing, isClosingTitle, listArticles, moduleStart, paragraphStyle, type ListArticle } from './article-scheme.js';
 import type { TopicRule } from './rule-data.js';
 import type { Language, Span } from './types.js';
 
 export interface Placement {
   offset: number;
-  /** The section the clause joins, or null for a new article. */
-  section: Section | null;
+  /** Whether the clause joins an article as its next paragraph, rather than being a new article. */
+  joins: boolean;
   /** For a new article: the heading line, given the article's title. */
   headingLine?: (title: string, extra: number) => string;
-  /** For a clause inside a section: its paragraph number ("7.4 "), if the section numbers them. */
+  /** For a clause inside an article: its paragraph number ("7.4 ", or "    3. " under a list item), if the article numbers them. */
   paragraphNumber?: string;
+  /** For a clause inside an article whose paragraphs open with a title ("3.1 Personal Data. …"): one paragraph, so titled. */
+  runIn?: boolean;
   /** For a new article: its number ("14", or "12A" between 12 and 13), given how many come before it in the same place. */
   number?: (extra: number) => string;
-  /** For a new article in a document that numbers its paragraphs: "14.1" or "14.1." (dot ".") */
-  paragraphs?: { dot: string };
+  /** For a new article in a document that numbers its paragraphs: "14.1" or "14.1." (dot "."), or items under it ("    1. "). */
+  paragraphs?: { dot: string } | { indent: string };
 }
 
 /** Tested on the text without its leading spaces: `^\s*(?:\*\*)?\s*` is quadratic over a run of them. */
@@ -73,19 +75,22 @@ function isTopArticle(s: Section): boolean {
   return s.kind === 'article' || s.kind === 'definitions';
 }
 
-/** A heading's words without its number: "7. Information Security" → "information security". */
+/** A heading's words without its number: "7. Information Security" → "information security", "Privacy & Security" → "privacy and security". */
 function headingWords(title: string): string {
-  return title.replace(/^\s*(?:article|artikel|section|clause)?\s*[\d.ivxlc]*\.?\s*[–—:-]?\s*/i, '').replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  return title.replace(/&/g, ' and ').replace(/^\s*(?:article|artikel|section|clause)?\s*[\d.ivxlc]*\.?\s*[–—:-]?\s*/i, '').replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /**
  * The section whose heading names the clause's home ("Security", "Liability", "Data protection"), if
  * any: the heading must be the home's name, so "Security testing" is not the home of security updates.
  */
+function isHome(rule: TopicRule, lang: Language, title: string): boolean {
+  const words = headingWords(title);
+  return (rule.home?.[lang] ?? []).some((h) => (h.endsWith('*') ? words.startsWith(h.slice(0, -1)) : words === h || words.split(/ and | en |, /).includes(h)));
+}
+
 function homeSection(model: DocumentModel, rule: TopicRule, lang: Language): Section | undefined {
-  const homes = rule.home?.[lang] ?? [];
-  const fits = (words: string) => homes.some((h) => (h.endsWith('*') ? words.startsWith(h.slice(0, -1)) : words === h || words.split(/ and | en |, /).includes(h)));
-  return model.sections.filter((s) => s.kind === 'article' && fits(headingWords(s.title))).pop();
+  return model.sections.filter((s) => s.kind === 'article' && isHome(rule, lang, s.title)).pop();
 }
 
 function directBlocksEnd(model: DocumentModel, section: Section): { end: number; lastText: string } | undefined {
@@ -103,13 +108,39 @@ function nextParagraphNumber(lastText: string): string | undefined {
 }
 
 export function placeClause(model: DocumentModel, rule: TopicRule, lang: Language): Placement {
+  // Numbered list items read as headings of their own (level 11 and below), but their articles are the list's.
+  const list = model.sections.some((s) => isTopArticle(s) && s.number && s.level <= 6) ? [] : listArticles(model);
+  if (list.length) return placeInList(list, rule, lang);
   const home = homeSection(model, rule, lang);
   const modules = moduleStart(model);
   if (home && (modules === undefined || home.headingSpan.start < modules)) {
     const direct = directBlocksEnd(model, home);
-    if (direct) return { offset: outsideProtected(model, direct.end), section: home, paragraphNumber: nextParagraphNumber(direct.lastText) };
+    if (direct) return { offset: outsideProtected(model, direct.end), joins: true, paragraphNumber: nextParagraphNumber(direct.lastText) };
   }
   return placeArticle(model, lang);
+}
+
+/**
+ * In a document whose articles are its top-level ordered list: the next item under the matching
+ * article, titled as its others are ("3.3 Security measures. …" under "3. Privacy & Security"), else a new article after the last substantive one.
+ * At the end of the list it is the next item ("14. Audit rights" with its paragraphs as items under
+ * it); before the closing articles ("12. General Terms", "13. Definitions") it is "11A" and its text,
+ * two paragraphs between two parts of the list, which Markdown then numbers on from 12 as written.
+ * There its sentences stay one paragraph: numbered apart, with no heading above them, they would no
+ * longer read as one clause.
+ */
+function placeInList(articles: ListArticle[], rule: TopicRule, lang: Language): Placement {
+  const home = articles.filter((a) => isHome(rule, lang, a.title)).pop();
+  if (home?.lastItem) return { offset: home.end, joins: true, runIn: true, paragraphNumber: `${home.lastItem.indent}${home.lastItem.number + 1}. ` };
+  let substantive = articles;
+  while (substantive.length > 1 && isClosingTitle(substantive[substantive.length - 1].title)) substantive = substantive.slice(0, -1);
+  const last = substantive[substantive.length - 1];
+  if (substantive.length < articles.length) {
+    const number = (extra: number) => insertedNumber(last.number, extra, lang);
+    return { offset: articles[substantive.length].start, joins: false, number, headingLine: (title, extra) => `${number(extra)}. ${title}` };
+  }
+  const number = (extra: number) => String(last.number + 1 + extra);
+  return { offset: last.end, joins: false, number, paragraphs: { indent: last.lastItem?.indent ?? '    ' }, headingLine: (title, extra) => `${number(extra)}. ${title}` };
 }
 
 /**
@@ -145,17 +176,17 @@ export function placeArticle(model: DocumentModel, lang: Language = 'en'): Place
   const lineStart = model.lines.lineStart(model.lines.lineOf(offset));
   if (offset !== text.length) offset = lineStart;
 
-  if (!last) return { offset, section: null, headingLine: (title) => `## ${title}` };
+  if (!last) return { offset, joins: false, headingLine: (title) => `## ${title}` };
   const raw = text.slice(last.headingSpan.start, last.headingSpan.end).split(/\r?\n/)[0];
   const m = headingLineParts(raw);
   const n = Number(last.number);
   const between = numbered.some((s) => s.headingSpan.start >= offset && Number(s.number) === n + 1);
   const number = (extra: number) => (between ? insertedNumber(n, extra, lang) : String(n + 1 + extra));
   const paragraphs = paragraphStyle(model, last);
-  if (!m) return { offset, section: null, number, paragraphs, headingLine: (title, extra) => `${'#'.repeat(Math.min(last.level, 6))} ${number(extra)}. ${title}` };
+  if (!m) return { offset, joins: false, number, paragraphs, headingLine: (title, extra) => `${'#'.repeat(Math.min(last.level, 6))} ${number(extra)}. ${title}` };
   const shouting = m[4].length > 3 && m[4] === m[4].toUpperCase();
   return {
-    offset, section: null, number, paragraphs,
+    offset, joins: false, number, paragraphs,
     headingLine: (title, extra) => `${m[1]}${number(extra)}${m[3] || '. '}${shouting ? title.toUpperCase() : title}${m[5]}`,
   };
 }
@@ -165,13 +196,15 @@ export function insertionText(model: DocumentModel, placement: Placement, blocks
   const body = blocks.join(eol + eol);
   const at = placement.offset;
   const atEnd = at >= model.text.length;
-  if (placement.section || atEnd) {
+  if (placement.joins || atEnd || at !== model.lines.lineStart(model.lines.lineOf(at))) {
     // After a paragraph, or at the end: a blank line, then the new text.
     const before = model.text.slice(0, at);
     const lead = before.endsWith(eol + eol) || before.length === 0 ? '' : before.endsWith(eol) ? eol : eol + eol;
     const trail = atEnd ? eol : '';
     return { span: { start: at, end: at }, text: lead + body + trail };
   }
-  // At the start of a line (a signature block or annex heading): the new text, then a blank line.
-  return { span: { start: at, end: at }, text: body + eol + eol };
+  // At the start of a line (a signature block or annex heading): the new text, then a blank line; a
+  // blank line before it too where the line above has text, which it would otherwise continue.
+  const lead = /(?:^|\n)[ \t]*\r?\n$/.test(model.text.slice(Math.max(0, at - 200), at)) || at === 0 ? '' : eol;
+  return { span: { start: at, end: at }, text: lead + body + eol + eol };
 }
