@@ -2,8 +2,9 @@
  * The engine's entry point: a pure function of (text, settings) to a result with topic statuses and
  * findings. The CLI, the language server and the tests all call this; it imports nothing from VS Code.
  */
-import { parseMarkdown, type Block, type DocumentModel, type Section } from './markdown.js';
+import { parseChunksStepwise, parseMarkdown, type Block, type DocumentModel, type Section } from './markdown.js';
 import { readFrontMatter, type DeclaredSettings } from './front-matter.js';
+import { problemText, type SettingProblem } from './setting-problems.js';
 import { blocksLanguage } from './language.js';
 import { inferType, TYPE_SAMPLE, type TypeInference } from './contract-type.js';
 import { loadRuleData, referencesOf, type TopicRule } from './rule-data.js';
@@ -73,22 +74,37 @@ export interface AnalyzeOptions {
   uiLanguage?: Language;
 }
 
-export function analyze(source: string, settings: Settings = {}, options: AnalyzeOptions = {}): AnalysisDetails {
-  const data = loadRuleData();
+/** The text the engine reads. */
+function engineText(source: string): string {
   // The BOM is not text: offsets refer to the text after it (--fix writes it back).
   const unmarked = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   // A lone CR (old Mac line ends) ends a line as LF does: the same length, so every offset stays.
-  const text = unmarked.includes('\r') && /\r(?!\n)/.test(unmarked) ? unmarked.replace(/\r(?!\n)/g, '\n') : unmarked;
+  return unmarked.includes('\r') && /\r(?!\n)/.test(unmarked) ? unmarked.replace(/\r(?!\n)/g, '\n') : unmarked;
+}
+
+/**
+ * The parsing that `analyze(source)` needs, one piece of the text a step: a caller with other work (the
+ * language server, with requests to answer and newer changes) pauses or stops between steps.
+ */
+export function* prepareAnalysis(source: string): Generator<void> {
+  yield* parseChunksStepwise(engineText(source));
+}
+
+export function analyze(source: string, settings: Settings = {}, options: AnalyzeOptions = {}): AnalysisDetails {
+  const data = loadRuleData();
+  const text = engineText(source);
   const model = parseMarkdown(text);
   let declared: DeclaredSettings = {};
   const raw: RawFinding[] = [];
+  let frontMatterProblems: SettingProblem[] | undefined;
   if (model.frontMatter) {
     const fm = readFrontMatter(model.frontMatter.raw);
     declared = fm.declared;
-    if (fm.problem) raw.push({ ruleId: 'front-matter', messageId: 'front-matter', span: model.frontMatter.span, values: { problem: fm.problem } });
+    frontMatterProblems = fm.problems;
   }
 
   const [language] = pick(declared.language, settings.language, () => blocksLanguage(model.blocks, data.language) ?? 'en');
+  if (frontMatterProblems) raw.push({ ruleId: 'front-matter', messageId: 'front-matter', span: model.frontMatter!.span, values: { problem: problemText(frontMatterProblems, language) } });
   // A mixed document: each top-level section keeps the language it is written in.
   const topOf = (section: Section): Section => {
     let top = section;

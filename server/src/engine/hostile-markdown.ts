@@ -57,23 +57,25 @@ function frontMatterEnd(text: string): number {
 
 /**
  * Whether the text after a blank line starts afresh, so that the blank line can start a piece without
- * changing what the parser makes of either side: the next line starts with a letter in its first column
- * (it continues no list item, and is no list item, quote, indented code or HTML), or is blank too after a kilobyte of blank lines (which no construct spans but code and comments).
+ * changing what the parser makes of either side: the next line starts with a letter or a digit in its first
+ * column (it continues no list item, quote, indented code or HTML), or is blank too after a kilobyte of blank
+ * lines (which no construct spans but code and comments).
  */
 function opensTopLevel(text: string, next: number, blankRun: number): boolean {
   if (next >= text.length) return false;
   const c = text.charCodeAt(next);
   if (c === 10 || c === 13) return blankRun >= 1_024;
-  // A letter: no list item, quote, code or HTML that the line could continue or start.
-  return /\p{L}/u.test(text[next]);
+  // A letter or a digit in the first column, after a blank line: no list item, quote, code or HTML that the
+  // line could continue. A numbered line ("2. …") may start a list, which the paragraphs read the same.
+  return /[\p{L}\p{N}]/u.test(text[next]);
 }
 
 /**
  * Where to cut a chunk into pieces (offsets of line starts), none for a short one: at blank lines outside
- * fenced code, HTML comments and front matter once a piece is PIECE long, anywhere past HARD_PIECE.
+ * fenced code, HTML comments and front matter once a piece is `soft` long, anywhere past HARD_PIECE.
  */
-export function pieceCuts(text: string, atDocumentStart: boolean): number[] {
-  if (text.length <= PIECE) return [];
+export function pieceCuts(text: string, atDocumentStart: boolean, soft = PIECE): number[] {
+  if (text.length <= soft) return [];
   const cuts: number[] = [];
   const protectedUntil = atDocumentStart ? frontMatterEnd(text) : 0;
   let from = 0, lastText = 0, fence: string | null = null, inComment = false;
@@ -81,7 +83,7 @@ export function pieceCuts(text: string, atDocumentStart: boolean): number[] {
     const size = l.start - from;
     // Never at a line that would open front matter at the start of a piece.
     if (l.start >= protectedUntil && size >= HARD_PIECE && !text.startsWith('---', l.start)) { cuts.push(l.start); from = l.start; fence = null; inComment = false; }
-    else if (l.start >= protectedUntil && size >= PIECE && !fence && !inComment && isBlank(text, l) && opensTopLevel(text, l.next, l.start - lastText)) { cuts.push(l.start); from = l.start; }
+    else if (l.start >= protectedUntil && size >= soft && !fence && !inComment && isBlank(text, l) && opensTopLevel(text, l.next, l.start - lastText)) { cuts.push(l.start); from = l.start; }
     if (!isBlank(text, l)) lastText = l.next;
     const line = text.slice(l.start, l.end);
     const f = FENCE_RE.exec(line);

@@ -9,7 +9,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { BoundedCache } from './bounded-cache.js';
 import { LineIndex } from './lines.js';
-import { blankLinkTargets, htmlComments, neutralise, pieceCuts, PIECE } from './hostile-markdown.js';
+import { blankLinkTargets, htmlComments, neutralise, pieceCuts } from './hostile-markdown.js';
 import type { Span } from './types.js';
 
 export type SectionKind = 'title' | 'article' | 'annex' | 'definitions' | 'signatures' | 'preamble';
@@ -155,12 +155,20 @@ function flatten(tree: MdNode): FlatNode[] {
 }
 
 /**
- * The text in chunks that start at headings (outside fenced code): each is parsed on its own and
- * remembered, so that an edit re-parses only the chunk it touches. No Markdown construct we use spans
- * a heading, which is what makes this safe. A chunk starts at the start of a line ("\n" before it), so
- * that what a block's line holds before the block is inside the block's chunk. Chunks of at least
- * 1,000 characters: remark takes about 1.5 ms per KB, which a keystroke pays for its whole chunk, and
- * a document of many short sections is still parsed in a few hundred calls, not thousands.
+ * A chunk is cut at paragraph boundaries (a blank line before a line that starts afresh, see
+ * hostile-markdown.ts) once it is this long: a keystroke re-parses the few paragraphs around it, not a
+ * whole article or a whole plain-text contract. remark costs a fixed overhead per call (that of parsing
+ * some 200 characters) and about 1.5 ms per KB, so 2 KB pieces are a keystroke of a few milliseconds.
+ */
+const PARAGRAPHS_PIECE = 2 * 1024;
+
+/**
+ * The text in chunks that start at headings (outside fenced code) and at paragraph boundaries: each is
+ * parsed on its own and remembered, so that an edit re-parses only the chunk it touches. No Markdown
+ * construct we use spans a heading, or a blank line before a line that starts in its first column, which
+ * is what makes this safe. A chunk starts at the start of a line ("\n" before it), so that what a block's
+ * line holds before the block is inside the block's chunk. Chunks of at least 1,000 characters at
+ * headings: a document of many short sections is still parsed in a few hundred calls, not thousands.
  */
 function chunks(text: string): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
@@ -177,10 +185,9 @@ function chunks(text: string): { start: number; text: string }[] {
     start = m.index!;
   }
   out.push({ start, text: text.slice(start) });
-  // A long chunk (a long article, or a file without headings) is parsed in pieces: see hostile-markdown.ts.
-  if (!out.some((c) => c.text.length > PIECE)) return out;
+  if (!out.some((c) => c.text.length > PARAGRAPHS_PIECE)) return out;
   return out.flatMap((c) => {
-    const cuts = pieceCuts(c.text, c.start === 0);
+    const cuts = pieceCuts(c.text, c.start === 0, PARAGRAPHS_PIECE);
     if (!cuts.length) return [c];
     return [0, ...cuts].map((at, i, all) => ({ start: c.start + at, text: c.text.slice(at, all[i + 1] ?? c.text.length) }));
   });
@@ -298,6 +305,15 @@ function parsedChunk(text: string): ParsedChunk {
     chunkCache.set(own, parsed);
   }
   return parsed;
+}
+
+/** Parses the chunks of `text` not remembered yet, one a step: parseMarkdown(text) then finds them all parsed. */
+export function* parseChunksStepwise(text: string): Generator<void> {
+  for (const chunk of chunks(text)) {
+    if (chunkCache.get(chunk.text)) continue;
+    parsedChunk(chunk.text);
+    yield;
+  }
 }
 
 function moved(span: Span, by: number): Span {

@@ -1,7 +1,10 @@
 /**
  * The language server: LSP wiring around the engine. Documents are analysed on open and save at once and
- * on change after a pause (debounced); a newer version supersedes an older analysis, whose result is then
- * never published. Settings come from workspace/configuration per document.
+ * on change after a pause (debounced, but at least every MAX_WAIT_DEBOUNCES pauses while the user types on); a newer
+ * change supersedes an older analysis, which stops at its next step and is never published. Requests never
+ * start an analysis: they are answered from the latest one (code lenses, symbols) or from the one their
+ * change scheduled (hover, code actions, completion, whose positions are of the current text). Settings
+ * come from workspace/configuration per document.
  */
 import {
   CodeActionKind, CodeLensRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments,
@@ -9,7 +12,7 @@ import {
   type InitializeParams, type InitializeResult, type CodeAction,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type AnalysisDetails } from '../engine/analyze.js';
+import { analyze, prepareAnalysis, type AnalysisDetails } from '../engine/analyze.js';
 import type { Finding, Settings } from '../engine/types.js';
 import { directiveFindings } from '../cli/directives.js';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions.js';
@@ -21,19 +24,35 @@ import { MAX_BYTES } from '../engine/limits.js';
 import { hover } from './hover.js';
 import {
   CLAUSES_REQUEST, COVERAGE_NOTIFICATION, COVERAGE_REPORT_COMMAND, COVERAGE_REPORT_REQUEST, LINT_FILE_COMMAND, RULES_REQUEST,
-  CONFIG_FILES_NOTIFICATION, SHOW_COVERAGE_COMMAND, type ClauseChoice, type ClausesParams, type ConfigFilesParams, type CoverageParams, type CoverageReportParams, type CoverageReportResult,
+  CONFIG_FILES_NOTIFICATION, REVIEW_REPORT_REQUEST, SHOW_COVERAGE_COMMAND, type ReviewReportParams, type ReviewReportResult, type ClauseChoice, type ClausesParams, type ConfigFilesParams, type CoverageParams, type CoverageReportParams, type CoverageReportResult,
 } from './protocol.js';
 import { rules } from './rules.js';
+import { WORKSPACE_TRUST_NOTIFICATION, type WorkspaceTrustParams } from './protocol.js';
+import { reviewReport, type ReviewContract } from './review-report.js';
 import { DEFAULT_SETTINGS, readEditorSettings, type EditorSettings } from './settings.js';
 import { documentSymbols, flatSymbols } from './symbols.js';
+import { codeActionContextIn, documentUri, positionIn, rangeIn, uriIn } from './params.js';
 import { t, uiLanguage, type UiLanguage } from './strings.js';
 
 export const SERVER_VERSION = '0.1.0';
 export const DEFAULT_DEBOUNCE_MS = 150;
+/** While the user types on, diagnostics still come: the debounce waits no longer than this many debounces in all. */
+const MAX_WAIT_DEBOUNCES = 4;
+/** An analysis parses for this long at most before it lets requests and newer changes in. */
+const SLICE_MS = 20;
+/** How long a request waits for the analysis of the current text before it is answered empty. */
+const REQUEST_WAIT_MS = 2_000;
 
 /** One analysed version of a document. */
 interface Entry {
   version: number;
+  /**
+   * Which change of the document this is, counted by the server: a client that sends a version number
+   * twice (or a document closed and opened again) never gets the results of another text.
+   */
+  revision: number;
+  /** The text analysed, for positions in the results when the document has moved on. */
+  snapshot: TextDocument;
   decision: LintDecision;
   result?: AnalysisDetails;
   diagnostics: Diagnostic[];
@@ -41,7 +60,8 @@ interface Entry {
   unmarked?: UncheckedContract;
 }
 
-export interface ServerOptions { debounceMs?: number }
+/** `trustedWorkspace: false`: an untrusted workspace, whose configurations' patterns and playbooks are not applied. */
+export interface ServerOptions { debounceMs?: number; trustedWorkspace?: boolean }
 
 /**
  * Where the configuration files of the engine come from: the file system (server.ts, which watches
@@ -57,6 +77,8 @@ export interface ConfigSource {
   pathOf?(uri: string): string | null;
   /** Takes the configuration files the client sent (CONFIG_FILES_NOTIFICATION). */
   receive?(params: ConfigFilesParams): void;
+  /** Whether the workspace is trusted: if not, configurations are found restricted (config.ts). */
+  trust?(trusted: boolean): void;
 }
 
 const NO_CONFIG_FILES: ConfigSource = {
@@ -70,6 +92,11 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
   const entries = new Map<string, Entry>();
   const inflight = new Map<string, Promise<Entry | undefined>>();
   const timers = new Map<string, { timer: ReturnType<typeof setTimeout>; done: () => void }>();
+  const revisions = new Map<string, number>();
+  /** When the first change not yet analysed came, per document: the debounce waits MAX_WAIT_DEBOUNCES at most from then. */
+  const unanalysedSince = new Map<string, number>();
+  /** Requests waiting for an analysis of the current text, woken when one is stored or the text changes. */
+  const waiting = new Map<string, Set<() => void>>();
   const generation = new Map<string, number>();
   const opened = new Set<string>();
   const published = new Set<string>();
@@ -95,6 +122,7 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
     const options = (params.initializationOptions ?? {}) as ServerOptions & { settings?: unknown };
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
     if (options.settings) globalSettings = readEditorSettings(options.settings);
+    configFiles.trust?.(options.trustedWorkspace !== false);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -146,6 +174,11 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
     invalidateAll();
   });
 
+  connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (params: WorkspaceTrustParams) => {
+    configFiles.trust?.(params?.trusted === true);
+    invalidateAll();
+  });
+
   const { receive } = configFiles;
   if (receive) {
     connection.onNotification(CONFIG_FILES_NOTIFICATION, (params: ConfigFilesParams) => {
@@ -156,30 +189,55 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
 
   // ---- analysis -------------------------------------------------------------------------------
 
-  /** The analysis of the document's current version, shared by every feature that asks for it. */
+  const revisionOf = (uri: string) => revisions.get(uri) ?? 0;
+
+  function wake(uri: string): void {
+    const waiters = waiting.get(uri);
+    if (!waiters) return;
+    waiting.delete(uri);
+    for (const w of waiters) w();
+  }
+
+  /**
+   * Parses what the text needs in slices of SLICE_MS, letting requests and changes in between; false when
+   * a newer change (or closing the document) superseded this revision, which then stops here.
+   */
+  async function parsedInSlices(uri: string, revision: number, text: string): Promise<boolean> {
+    let since = performance.now();
+    for (const _ of prepareAnalysis(text)) {
+      if (performance.now() - since < SLICE_MS) continue;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (revisionOf(uri) !== revision || !documents.get(uri)) return false;
+      since = performance.now();
+    }
+    return true;
+  }
+
+  /** The analysis of the document's current text: only validate() asks for it, requests wait for it. */
   function analysisFor(doc: TextDocument): Promise<Entry | undefined> {
-    const cached = entries.get(doc.uri);
-    if (cached && cached.version === doc.version) return Promise.resolve(cached);
-    const key = `${doc.uri}@${doc.version}`;
+    const { uri, version } = doc;
+    const revision = revisionOf(uri);
+    const cached = entries.get(uri);
+    if (cached && cached.revision === revision) return Promise.resolve(cached);
+    const key = `${uri}#${revision}`;
     let p = inflight.get(key);
     if (!p) {
-      const { uri, version } = doc;
-      p = settingsFor(uri).then((editor) => {
-        const current = documents.get(uri);
-        if (!current || current.version !== version) return undefined; // superseded while we waited
-        const again = entries.get(uri);
-        if (again && again.version === version) return again;
+      const superseded = () => revisionOf(uri) !== revision || !documents.get(uri);
+      p = settingsFor(uri).then(async (editor) => {
+        if (superseded()) return undefined; // superseded while we waited
+        const current = documents.get(uri)!;
         const text = current.getText();
         const decision = decide({ uri, languageId: current.languageId, text }, editor, forced.has(uri), configFiles.lookup, configFiles.pathOf);
-        const entry: Entry = { version, decision, diagnostics: [] };
+        const entry: Entry = { version, revision, snapshot: TextDocument.create(uri, current.languageId, version, text), decision, diagnostics: [] };
         if (decision.lint) {
           // What the command refuses, the editor does not check either; it says so on the document.
           const refused = text.length > MAX_BYTES ? t(lang, 'notChecked.size', { size: (text.length / 1048576).toFixed(1), max: MAX_BYTES / 1048576 })
             : text.slice(0, 8000).includes('\0') ? t(lang, 'notChecked.binary') : undefined;
           if (refused) entry.diagnostics = [notCheckedDiagnostic(refused, lang)];
           else try {
-            entry.result = analyze(text, decision.settings, { uiLanguage: lang });
-            entry.diagnostics = [...entry.result.findings, ...disableCommentFindings(text, entry.result, decision.settings)].map((f) => toDiagnostic(current, f));
+            if (!(await parsedInSlices(uri, revision, text))) return undefined;
+            entry.result = analyze(text, decision.settings, { uiLanguage: lang, playbook: decision.playbook });
+            entry.diagnostics = [...entry.result.findings, ...disableCommentFindings(text, entry.result, decision.settings)].map((f) => toDiagnostic(entry.snapshot, f));
           } catch (err) {
             connection.console.error(`Clauselint could not analyse ${uri}: ${(err as Error)?.stack ?? String(err)}`);
             const problem = String((err as Error)?.message ?? err).split('\n')[0].slice(0, 120);
@@ -195,7 +253,10 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
             entry.diagnostics = [notMarkedDiagnostic(unmarked.line, lineText.length, lang)];
           }
         }
+        if (superseded()) return undefined;
         entries.set(uri, entry);
+        unanalysedSince.delete(uri);
+        wake(uri);
         return entry;
       }).finally(() => inflight.delete(key));
       inflight.set(key, p);
@@ -221,8 +282,8 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
     const doc = documents.get(uri);
     if (!doc) return;
     const entry = await analysisFor(doc);
-    // Cancelled: a newer change was scheduled, the document closed, or its version moved on.
-    if (!entry || generation.get(uri) !== gen || documents.get(uri)?.version !== entry.version) return;
+    // Cancelled: a newer change was scheduled, the document closed, or its text moved on.
+    if (!entry || generation.get(uri) !== gen || entry.revision !== revisionOf(uri)) return;
     if (entry.decision.lint || entry.diagnostics.length || published.has(uri)) {
       connection.sendDiagnostics({ uri, version: entry.version, diagnostics: entry.diagnostics });
       if (entry.diagnostics.length) published.add(uri); else published.delete(uri);
@@ -240,6 +301,9 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
   }
 
   function schedule(uri: string, delay: number): Promise<void> {
+    // Typing on never holds diagnostics back for longer than MAX_WAIT_DEBOUNCES debounces.
+    const since = unanalysedSince.get(uri);
+    if (since !== undefined) delay = Math.min(delay, Math.max(0, since + MAX_WAIT_DEBOUNCES * debounceMs - Date.now()));
     const gen = (generation.get(uri) ?? 0) + 1;
     generation.set(uri, gen);
     cancel(uri);
@@ -253,8 +317,12 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
   }
 
   documents.onDidChangeContent(({ document }) => {
-    if (!opened.has(document.uri)) { opened.add(document.uri); void schedule(document.uri, 0); return; }
-    void schedule(document.uri, debounceMs);
+    const uri = document.uri;
+    revisions.set(uri, revisionOf(uri) + 1);
+    if (!unanalysedSince.has(uri)) unanalysedSince.set(uri, Date.now());
+    wake(uri);
+    if (!opened.has(uri)) { opened.add(uri); void schedule(uri, 0); return; }
+    void schedule(uri, debounceMs);
   });
 
   documents.onDidSave(({ document }) => { void schedule(document.uri, 0); });
@@ -265,38 +333,70 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
     generation.set(uri, (generation.get(uri) ?? 0) + 1);
     opened.delete(uri);
     entries.delete(uri);
+    // The revision is kept: a document opened again never matches an analysis made before it closed.
+    revisions.set(uri, revisionOf(uri) + 1);
+    unanalysedSince.delete(uri);
+    wake(uri);
     settingsCache.delete(uri);
     if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  /** The analysis for a request, or undefined when the document is unknown, no contract, or the request was cancelled. */
+  /**
+   * The analysis of the document's current text, for a request whose positions are of that text: the one
+   * its change scheduled, waited for (never started) up to REQUEST_WAIT_MS; undefined when the document is
+   * unknown or no contract, the request was cancelled, or the wait ran out.
+   */
   async function resultFor(uri: string, token?: CancellationToken): Promise<{ doc: TextDocument; result: AnalysisDetails } | undefined> {
-    const doc = documents.get(uri);
-    if (!doc) return undefined;
-    const entry = await analysisFor(doc);
-    if (token?.isCancellationRequested || !entry?.result || documents.get(uri)?.version !== entry.version) return undefined;
-    return { doc, result: entry.result };
+    const deadline = Date.now() + REQUEST_WAIT_MS;
+    for (;;) {
+      const doc = documents.get(uri);
+      if (!doc || token?.isCancellationRequested) return undefined;
+      const entry = entries.get(uri);
+      if (entry && entry.revision === revisionOf(uri)) return entry.result && { doc: entry.snapshot, result: entry.result };
+      const left = deadline - Date.now();
+      if (left <= 0) return undefined;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, left);
+        const cancelled = token?.onCancellationRequested(done);
+        function done() {
+          clearTimeout(timer);
+          cancelled?.dispose();
+          waiting.get(uri)?.delete(done);
+          resolve();
+        }
+        (waiting.get(uri) ?? waiting.set(uri, new Set()).get(uri)!).add(done);
+      });
+    }
+  }
+
+  /** The latest analysis of the document, whatever text it was of, with that text: for code lenses and symbols. */
+  function latestResult(uri: string): { doc: TextDocument; result: AnalysisDetails } | undefined {
+    const entry = entries.get(uri);
+    return documents.get(uri) && entry?.result ? { doc: entry.snapshot, result: entry.result } : undefined;
   }
 
   // ---- features -------------------------------------------------------------------------------
 
   connection.onHover(async (params, token) => {
-    const found = await resultFor(params.textDocument.uri, token);
+    const uri = documentUri(params), position = positionIn(params.position);
+    const found = await resultFor(uri, token);
     if (!found) return null;
-    return hover(found.doc, found.result, found.doc.offsetAt(params.position), lang);
+    return hover(found.doc, found.result, found.doc.offsetAt(position), lang);
   });
 
   connection.onCompletion(async (params, token) => {
-    const found = await resultFor(params.textDocument.uri, token);
+    const uri = documentUri(params), position = positionIn(params.position);
+    const found = await resultFor(uri, token);
     if (!found) return null;
-    const items = clauseCompletions(found.doc, params.position, found.result, lang);
+    const items = clauseCompletions(found.doc, position, found.result, lang);
     return items && { isIncomplete: false, items };
   });
 
   connection.onCodeAction(async (params, token) => {
-    const found = await resultFor(params.textDocument.uri, token);
-    if (!found) return unmarkedActions(params.textDocument.uri, params.context.diagnostics ?? []);
-    return codeActions(found.doc, params.textDocument.uri, found.result, params.range, params.context, lang);
+    const uri = documentUri(params), range = rangeIn(params.range), context = codeActionContextIn(params.context);
+    const found = await resultFor(uri, token);
+    if (!found) return unmarkedActions(uri, (context.diagnostics ?? []) as Diagnostic[]);
+    return codeActions(found.doc, uri, found.result, range, params.context, lang);
   });
 
   /** On a contract that is not marked as one: mark it (front matter with its inferred type), or lint it once. */
@@ -312,21 +412,23 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
     ];
   }
 
-  connection.onDocumentSymbol(async (params, token) => {
-    const found = await resultFor(params.textDocument.uri, token);
+  connection.onDocumentSymbol((params) => {
+    const uri = documentUri(params);
+    const found = latestResult(uri);
     if (!found) return [];
     const tree = documentSymbols(found.doc, found.result.model);
-    return hierarchicalSymbols ? tree : flatSymbols(params.textDocument.uri, tree);
+    return hierarchicalSymbols ? tree : flatSymbols(uri, tree);
   });
 
-  connection.onRequest(CodeLensRequest.type, async (params, token): Promise<CodeLens[]> => {
-    const found = await resultFor(params.textDocument.uri, token);
+  connection.onRequest(CodeLensRequest.type, (params): CodeLens[] => {
+    const uri = documentUri(params);
+    const found = latestResult(uri);
     if (!found) return [];
     const { model } = found.result;
     const span = model.title?.span ?? model.blocks[0]?.span ?? { start: 0, end: 0 };
     const at = found.doc.positionAt(span.start);
     const range = { start: at, end: at };
-    return [{ range, command: { title: coverageOf(found.result, lang).summary, command: SHOW_COVERAGE_COMMAND, arguments: [params.textDocument.uri] } }];
+    return [{ range, command: { title: coverageOf(found.result, lang).summary, command: SHOW_COVERAGE_COMMAND, arguments: [uri] } }];
   });
 
   async function report(uri: string): Promise<CoverageReportResult> {
@@ -336,11 +438,28 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
     return { uri, markdown: coverageReport(name, found.result, lang), coverage: coverageOf(found.result, lang) };
   }
 
-  connection.onRequest(COVERAGE_REPORT_REQUEST, (params: CoverageReportParams) => report(params.uri));
+  connection.onRequest(COVERAGE_REPORT_REQUEST, (params: CoverageReportParams) => report(uriIn(params)));
   connection.onRequest(RULES_REQUEST, () => [...rules(lang).values()]);
   connection.onRequest(CLAUSES_REQUEST, async (params: ClausesParams, token): Promise<ClauseChoice[]> => {
-    const found = await resultFor(params.uri, token);
+    const found = await resultFor(uriIn(params), token);
     return found ? clauseChoices(found.result, lang) : [];
+  });
+
+  // The review report for the editor's webview: open documents from their latest analysis; the workspace's
+  // other files, which the client reads, decided (front matter, configuration) and analysed here.
+  connection.onRequest(REVIEW_REPORT_REQUEST, async (params: ReviewReportParams): Promise<ReviewReportResult> => {
+    const contracts: ReviewContract[] = [];
+    for (const { uri, name, text } of params.files ?? []) {
+      if (documents.get(uri)) {
+        const found = await resultFor(uri);
+        if (found) contracts.push({ uri, name, result: found.result });
+        continue;
+      }
+      if (text === undefined || text.length > MAX_BYTES) continue;
+      const decision = decide({ uri, languageId: 'markdown', text }, await settingsFor(uri), false, configFiles.lookup, configFiles.pathOf);
+      if (decision.lint) contracts.push({ uri, name, result: analyze(text, decision.settings, { uiLanguage: lang }) });
+    }
+    return reviewReport(contracts, lang, SERVER_VERSION);
   });
 
   connection.onExecuteCommand(async (params) => {
