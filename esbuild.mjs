@@ -52,7 +52,7 @@ export default engine;
 
 // ---- the web build (VS Code for the Web): the server in a web worker, the client in the browser host ----
 const shim = 'server/src/lsp/web/node-shim.ts';
-const nodeShims = Object.fromEntries(['fs', 'path', 'url'].flatMap((m) => [[m, `./${shim}`], [`node:${m}`, `./${shim}`]]));
+const nodeShims = Object.fromEntries(['fs', 'path', 'url', 'crypto'].flatMap((m) => [[m, `./${shim}`], [`node:${m}`, `./${shim}`]]));
 const web = {
   bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: !production, minify: production,
   logLevel: 'warning', define: { 'import.meta.url': '"file:///clauselint/dist/server-web.js"', 'process.env.NODE_ENV': '"production"', ...rules },

@@ -1,13 +1,15 @@
 /**
  * What the Clauselint client adds to VS Code, the same on the desktop (extension.ts, the server over Node
  * IPC) and on the web (extension-web.ts, the server in a web worker): commands, a status bar item with the
- * contract's coverage, and a read-only coverage report. Everything about contracts is decided by the server.
+ * contract's coverage, a read-only coverage report, and the review report in a webview. Everything about
+ * contracts is decided by the server.
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
+import { WORKSPACE_TRUST_NOTIFICATION } from '../../server/src/lsp/protocol.js';
 import {
-  CLAUSES_REQUEST, COVERAGE_NOTIFICATION, COVERAGE_REPORT_REQUEST, LINT_FILE_COMMAND, RULES_REQUEST,
-  type ClauseChoice, type CoverageParams, type CoverageReportResult, type CoverageStatus, type RuleInfo,
+  CLAUSES_REQUEST, COVERAGE_NOTIFICATION, COVERAGE_REPORT_REQUEST, LINT_FILE_COMMAND, OPEN_AT_COMMAND, REVIEW_REPORT_REQUEST, RULES_REQUEST,
+  type ClauseChoice, type CoverageParams, type CoverageReportResult, type CoverageStatus, type ReviewReportParams, type ReviewReportResult, type RuleInfo,
 } from '../../server/src/lsp/protocol.js';
 
 const REPORT_SCHEME = 'clauselint-report';
@@ -80,7 +82,48 @@ export async function wire(context: vscode.ExtensionContext, lc: BaseLanguageCli
     updateStatus();
     const report = openReports.get(params.uri);
     if (report) reportChanged.fire(report);
+    // A contract's review follows its edits; a workspace's is made again by running the command.
+    const review = reviewPanels.get(params.uri);
+    if (review) void showReview(params.uri, review.params);
   });
+
+  // ---- the review report: the server's HTML in a webview that runs no script; its links open a contract ----
+  const reviewPanels = new Map<string, { panel: vscode.WebviewPanel; params: ReviewReportParams }>();
+  const WORKSPACE = 'workspace';
+
+  /** The report's files: the contract in the editor (or `arg`), or with `'workspace'` every Markdown file there. */
+  async function reviewFiles(arg: unknown): Promise<ReviewReportParams['files']> {
+    const single = arg === WORKSPACE ? undefined : targetOf(arg);
+    if (single && /\.(?:md|markdown)$/i.test(single.path)) return [{ uri: lc.code2ProtocolConverter.asUri(single), name: vscode.workspace.asRelativePath(single) }];
+    const decoder = new TextDecoder();
+    const found = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/node_modules/**', 2000);
+    const files = await Promise.all(found.map(async (uri) => {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      try {
+        const text = open ? undefined : decoder.decode(await vscode.workspace.fs.readFile(uri));
+        return [{ uri: lc.code2ProtocolConverter.asUri(uri), name: vscode.workspace.asRelativePath(uri), ...(text !== undefined && { text }) }];
+      } catch {
+        return []; // deleted between the search and the read
+      }
+    }));
+    return files.flat().sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async function showReview(key: string, params: ReviewReportParams): Promise<string> {
+    const result: ReviewReportResult = await lc.sendRequest(REVIEW_REPORT_REQUEST, params);
+    let open = reviewPanels.get(key);
+    if (!open) {
+      const title = params.files.length === 1 ? vscode.l10n.t('Review of {0}', params.files[0].name.split('/').pop() ?? '') : vscode.l10n.t('Review of the contracts');
+      const panel = vscode.window.createWebviewPanel('clauselint.reviewReport', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: false, enableCommandUris: [OPEN_AT_COMMAND], localResourceRoots: [] });
+      open = { panel, params };
+      reviewPanels.set(key, open);
+      panel.onDidDispose(() => reviewPanels.delete(key));
+    }
+    open.panel.webview.html = result.html;
+    open.panel.reveal(undefined, true);
+    return result.html;
+  }
 
   const targetOf = (arg: unknown): vscode.Uri | undefined => {
     if (arg instanceof vscode.Uri) return arg;
@@ -89,6 +132,8 @@ export async function wire(context: vscode.ExtensionContext, lc: BaseLanguageCli
   };
 
   context.subscriptions.push(
+    // Restricted Mode: the server started without the configurations' patterns and playbooks (initializationOptions).
+    vscode.workspace.onDidGrantWorkspaceTrust(() => { void lc.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true }); }),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
     vscode.workspace.onDidCloseTextDocument((doc) => { coverage.delete(uriOf(doc)); }),
 
@@ -115,6 +160,22 @@ export async function wire(context: vscode.ExtensionContext, lc: BaseLanguageCli
         const doc = await vscode.workspace.openTextDocument(report);
         await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
       }
+    }),
+
+    // Returns the report's HTML (for tests and other extensions).
+    vscode.commands.registerCommand('clauselint.openReviewReport', async (arg?: unknown): Promise<string | undefined> => {
+      const files = await reviewFiles(arg);
+      if (!files.length) { void vscode.window.showWarningMessage(vscode.l10n.t('There is no Markdown contract to review here.')); return undefined; }
+      return showReview(files.length === 1 && arg !== WORKSPACE ? files[0].uri : WORKSPACE, { files });
+    }),
+
+    vscode.commands.registerCommand(OPEN_AT_COMMAND, async (uri: unknown, line: unknown) => {
+      if (typeof uri !== 'string' || typeof line !== 'number') return;
+      const target = vscode.Uri.parse(uri);
+      const at = new vscode.Position(Math.max(0, line - 1), 0);
+      const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());
+      const editor = await vscode.window.showTextDocument(target, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Range(at, at) });
+      editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
     }),
 
     vscode.commands.registerCommand('clauselint.insertClause', async (clauseId?: unknown) => {

@@ -40,7 +40,7 @@ test('every runtime string of the client has a Dutch translation in l10n/', () =
 
 test('the contributed commands are registered and the bundles are in place', () => {
   const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
-  assert.deepEqual(commands.sort(), ['clauselint.insertClause', 'clauselint.lintFile', 'clauselint.openRuleDocs', 'clauselint.showCoverage']);
+  assert.deepEqual(commands.sort(), ['clauselint.insertClause', 'clauselint.lintFile', 'clauselint.openReviewReport', 'clauselint.openRuleDocs', 'clauselint.showCoverage']);
   for (const c of commands) assert.ok(client.includes(`registerCommand('${c}'`), `the client does not register ${c}`);
   assert.equal(manifest.main, './dist/client.cjs');
   assert.equal(manifest.bin['clauselint-language-server'], 'dist/server.cjs');

@@ -20,6 +20,18 @@ export const CONFIG_FILES_NOTIFICATION = 'clauselint/configFiles';
 
 export interface ConfigFilesParams { files: { uri: string; text: string }[] }
 
+/**
+ * Client → server: the review report (`clauselint report`'s HTML, for a webview) of the files named
+ * ({@link ReviewReportParams}); open documents from their latest analysis, the others from the text sent.
+ */
+export const REVIEW_REPORT_REQUEST = 'clauselint/reviewReport';
+
+export interface ReviewReportParams { files: { uri: string; name: string; text?: string }[] }
+export interface ReviewReportResult { html: string; contracts: number }
+
+/** The client-side command the review report's line links run: open a contract (URI) at a line (1-based). */
+export const OPEN_AT_COMMAND = 'clauselint.openAt';
+
 /** Client → server: every rule with its documentation page. */
 export const RULES_REQUEST = 'clauselint/rules';
 
@@ -87,3 +99,11 @@ export interface ClauseChoice {
   snippet: string;
   sortText: string;
 }
+
+/**
+ * Client → server: the workspace became trusted. A client that says `trustedWorkspace: false` in its
+ * initialization options (VS Code's Restricted Mode) gets no configuration patterns and no playbook until then.
+ */
+export const WORKSPACE_TRUST_NOTIFICATION = 'clauselint/workspaceTrust';
+
+export interface WorkspaceTrustParams { trusted: boolean }

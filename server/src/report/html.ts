@@ -2,6 +2,8 @@
  * The review report as one self-contained HTML file: no network, no external fonts, styles or scripts
  * (a Content-Security-Policy forbids them), so it works from a USB stick and prints cleanly to PDF.
  * The only script sorts and filters the portfolio table; without it every table still reads in full.
+ * In an editor's webview the same report has no script, the editor's theme colours, and each line
+ * number is a link that opens the contract at that line.
  */
 import { createHash } from 'node:crypto';
 import type { Language, TopicStatus } from '../engine/types.js';
@@ -97,15 +99,20 @@ function where(lang: Language, q: Quote): string {
   return q.endLine > q.line ? `${s(lang, 'lines')} ${q.line}–${q.endLine}` : `${s(lang, 'line')} ${q.line}`;
 }
 
-function quoteHtml(lang: Language, q: Quote): string {
-  return `<blockquote><p>${esc(q.text)}</p><p class="where">${esc(where(lang, q))}</p></blockquote>`;
+/** In a webview, the link that opens the contract at a line. */
+type LineLink = ((line: number) => string) | undefined;
+
+function quoteHtml(lang: Language, q: Quote, link: LineLink): string {
+  const at = esc(where(lang, q));
+  return `<blockquote><p>${esc(q.text)}</p><p class="where">${link ? `<a href="${esc(link(q.line))}">${at}</a>` : at}</p></blockquote>`;
 }
 
-function portfolio(model: ReportModel, topicNames: { id: string; name: string }[]): string {
+/** The table of all contracts; `sortable`: its headings are buttons and a box filters it (the page's script). */
+function portfolio(model: ReportModel, topicNames: { id: string; name: string }[], sortable: boolean): string {
   const lang = model.language;
-  const head = [`<th scope="col"><button type="button">${esc(s(lang, 'contract'))}</button></th>`,
-    `<th scope="col"><button type="button">${esc(s(lang, 'score'))}</button></th>`,
-    ...topicNames.map((t) => `<th scope="col" class="topic"><button type="button" title="${esc(t.name)}">${esc(t.name)}</button></th>`)];
+  const heading = (text: string, title = '') => (sortable ? `<button type="button"${title && ` title="${esc(title)}"`}>${esc(text)}</button>` : `<span${title && ` title="${esc(title)}"`}>${esc(text)}</span>`);
+  const head = [`<th scope="col">${heading(s(lang, 'contract'))}</th>`, `<th scope="col">${heading(s(lang, 'score'))}</th>`,
+    ...topicNames.map((t) => `<th scope="col" class="topic">${heading(t.name, t.name)}</th>`)];
   const rows = model.contracts.map((c) => {
     const cells = c.topics.map((t, i) => `<td class="cell m-${t.status}" data-sort="${STATUS_RANK[t.status]}" title="${esc(`${topicNames[i]?.name ?? t.name}: ${markLabel(lang, t.status)}`)}"><span aria-hidden="true">${PALETTE[t.status].icon}</span><span class="sr-only">${esc(markLabel(lang, t.status))}</span></td>`);
     return `<tr><th scope="row" data-sort="${esc(c.path)}"><a href="#${c.id}">${esc(c.path)}</a></th><td data-sort="${c.score ?? -1}">${c.score ?? '–'}%${c.checklists.map((cl) => `<br><span class="where">${esc(cl.regime)} ${cl.score ?? '–'}%</span>`).join('')}</td>${cells.join('')}</tr>`;
@@ -113,9 +120,9 @@ function portfolio(model: ReportModel, topicNames: { id: string; name: string }[
   const legend = (['present', 'weak', 'missing', 'not-applicable'] as const).map((m) => `<li>${badge(lang, m)}</li>`).join('');
   return `<section aria-labelledby="portfolio-h" class="portfolio">
 <h2 id="portfolio-h">${esc(s(lang, 'portfolio'))}</h2>
-<p class="intro no-print">${esc(s(lang, 'portfolioHelp'))}</p>
+${sortable ? `<p class="intro no-print">${esc(s(lang, 'portfolioHelp'))}</p>` : ''}
 <ul class="legend">${legend}</ul>
-<p class="filter no-print"><label for="filter">${esc(s(lang, 'filter'))}</label> <input id="filter" type="search" autocomplete="off"> <span class="muted">(<span id="shown">${model.contracts.length}</span>/${model.contracts.length})</span></p>
+${sortable ? `<p class="filter no-print"><label for="filter">${esc(s(lang, 'filter'))}</label> <input id="filter" type="search" autocomplete="off"> <span class="muted">(<span id="shown">${model.contracts.length}</span>/${model.contracts.length})</span></p>` : ''}
 <div class="scroll"><table id="portfolio" class="matrix"><caption>${esc(s(lang, 'portfolio'))} (${model.contracts.length})</caption>
 <colgroup><col class="name"><col class="score">${topicNames.map(() => '<col>').join('')}</colgroup>
 <thead><tr>${head.join('')}</tr></thead>
@@ -129,9 +136,9 @@ function itemMissing(lang: Language, it: ItemRow): string {
   return gaps.length ? `<ul class="tight">${gaps.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : '';
 }
 
-function checklistTable(lang: Language, c: ContractReport, cl: ChecklistView): string {
+function checklistTable(lang: Language, c: ContractReport, cl: ChecklistView, link: LineLink): string {
   const rows = cl.items.map((it) => {
-    const evidence = it.evidence.length ? it.evidence.map((q) => quoteHtml(lang, q)).join('') : it.status === 'not-checked' ? '' : `<p class="muted">${esc(s(lang, 'nothingFound'))}</p>`;
+    const evidence = it.evidence.length ? it.evidence.map((q) => quoteHtml(lang, q, link)).join('') : it.status === 'not-checked' ? '' : `<p class="muted">${esc(s(lang, 'nothingFound'))}</p>`;
     return `<tr id="${c.id}-${it.id}"><td>${esc(it.article)}</td><td>${esc(it.text)}</td><td>${badge(lang, it.status)}</td><td>${evidence}${itemMissing(lang, it)}</td></tr>`;
   });
   const counts = s(lang, 'itemCounts', { met: cl.counts.met, partly: cl.counts['partly-met'], not: cl.counts['not-met'], unchecked: cl.counts['not-checked'] });
@@ -142,11 +149,11 @@ function checklistTable(lang: Language, c: ContractReport, cl: ChecklistView): s
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
 
-function askSection(lang: Language, c: ContractReport): string {
+function askSection(lang: Language, c: ContractReport, link: LineLink): string {
   const items = c.checklists.flatMap((cl) => cl.items.filter((it) => it.status === 'not-met' || it.status === 'partly-met').map((it) => ({ cl, it })));
   if (!c.checklists.length) return '';
   const li = items.map(({ it }) => {
-    const evidence = it.evidence.slice(0, 1).map((q) => quoteHtml(lang, q)).join('');
+    const evidence = it.evidence.slice(0, 1).map((q) => quoteHtml(lang, q, link)).join('');
     const ask = it.ask.map((a) => `<a href="#${c.id}-topic-${topicOfClause(c, a.clauseId)}">${esc(a.title)}</a>`).join('; ');
     return `<li><strong>${esc(it.article)}</strong> ${badge(lang, it.status)} ${esc(it.text)}${evidence}${itemMissing(lang, it)}${ask ? `<p>${esc(s(lang, 'suggested'))}: ${ask}</p>` : ''}</li>`;
   });
@@ -159,8 +166,8 @@ function topicOfClause(c: ContractReport, clauseId: string): string {
   return c.topics.find((t) => t.ask?.clauseId === clauseId)?.id ?? c.topics.find((t) => clauseId.startsWith(t.id))?.id ?? '';
 }
 
-function topicBlock(lang: Language, c: ContractReport, t: TopicRow): string {
-  const evidence = t.evidence.length ? t.evidence.map((q) => quoteHtml(lang, q)).join('') : `<p class="muted">${esc(s(lang, 'nothingFound'))}</p>`;
+function topicBlock(lang: Language, c: ContractReport, t: TopicRow, link: LineLink): string {
+  const evidence = t.evidence.length ? t.evidence.map((q) => quoteHtml(lang, q, link)).join('') : `<p class="muted">${esc(s(lang, 'nothingFound'))}</p>`;
   const lacks = topicGaps(lang, t);
   return `<div class="topic-block" id="${c.id}-topic-${t.id}">
 <h4>${esc(t.name)} ${badge(lang, t.status)}</h4>
@@ -172,8 +179,10 @@ ${t.ask ? `<p><strong>${esc(s(lang, 'suggested'))}:</strong> ${esc(t.ask.title)}
 </div>`;
 }
 
-function contractSection(model: ReportModel, c: ContractReport, forced: boolean): string {
-  const lang = forced ? model.language : c.language;
+function contractSection(model: ReportModel, c: ContractReport, options: HtmlOptions): string {
+  const lang = options.forcedLanguage ? model.language : c.language;
+  const webview = options.webview;
+  const link: LineLink = webview && ((line) => webview.lineHref(c, line));
   const applicable = c.topics.filter((t) => t.status !== 'not-applicable').sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status]);
   const na = c.topics.filter((t) => t.status === 'not-applicable');
   const scores = c.checklists.map((cl) => `<li><a href="#${c.id}-${cl.regime}">${esc(cl.title)}</a>: ${cl.score ?? '–'}%</li>`).join('');
@@ -184,22 +193,40 @@ ${contractFacts(lang, c).map((f) => `<dt>${esc(f.label)}</dt><dd>${esc(f.value)}
 </dl>
 ${scores ? `<ul>${scores}</ul>` : `<p>${esc(s(lang, 'noneDeclared'))}</p>`}
 ${c.since ? `<h3 id="${c.id}-since">${esc(s(lang, 'since'))}</h3><ul>${sinceLines(lang, c).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : ''}
-${askSection(lang, c)}
-${c.checklists.map((cl) => checklistTable(lang, c, cl)).join('\n')}
+${askSection(lang, c, link)}
+${c.checklists.map((cl) => checklistTable(lang, c, cl, link)).join('\n')}
 <h3 id="${c.id}-topics">${esc(s(lang, 'topics'))}</h3>
-${applicable.map((t) => topicBlock(lang, c, t)).join('\n')}
+${applicable.map((t) => topicBlock(lang, c, t, link)).join('\n')}
 ${na.length ? `<p class="muted">${esc(s(lang, 'status.not-applicable'))}: ${esc(na.map((t) => t.name).join(', '))}</p>` : ''}
 ${model.contracts.length > 1 ? `<p class="no-print"><a href="#portfolio-h">${esc(s(lang, 'backToTop'))}</a></p>` : ''}
 </section>`;
 }
 
-export interface HtmlOptions { version: string; date: string; forcedLanguage?: boolean }
+export interface HtmlOptions {
+  version: string; date: string; forcedLanguage?: boolean;
+  /** The report in an editor's webview, whose links open a contract at a line. */
+  webview?: { lineHref: (contract: ContractReport, line: number) => string };
+}
+
+/** In a webview: the editor's theme colours for the page (the status colours keep their own, for contrast). */
+const WEBVIEW_STYLE = `
+:root { color-scheme: light dark; }
+body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family, system-ui); max-width: none; }
+a { color: var(--vscode-textLink-foreground); }
+.muted, .intro, .where { color: var(--vscode-descriptionForeground); }
+h2 { border-bottom-color: var(--vscode-foreground); }
+th, td { border-color: var(--vscode-panel-border, ${TEXT.border}); }
+thead th { background: var(--vscode-editorWidget-background); }
+blockquote { background: var(--vscode-textBlockQuote-background); border-left-color: var(--vscode-textBlockQuote-border); }
+blockquote.clause { background: var(--vscode-textCodeBlock-background); }
+`;
 
 export function renderHtml(model: ReportModel, options: HtmlOptions): string {
   const lang = model.language;
   const title = model.contracts.length === 1 ? s(lang, 'titleOne', { name: model.contracts[0].path }) : s(lang, 'title');
-  const hash = createHash('sha256').update(SCRIPT).digest('base64');
-  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  // A webview runs no script (it sorts nothing): its policy allows none.
+  const script = options.webview ? '' : `script-src 'sha256-${createHash('sha256').update(SCRIPT).digest('base64')}'; `;
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; ${script}img-src data:; base-uri 'none'; form-action 'none'`;
   const problems = model.problems.length ? `<section aria-labelledby="problems-h"><h2 id="problems-h">${esc(s(lang, 'problems'))}</h2><ul>${model.problems.map((p) => `<li>${esc(p.path)}: ${esc(p.message)}</li>`).join('')}</ul></section>` : '';
   return `<!doctype html>
 <html lang="${lang}">
@@ -209,7 +236,7 @@ export function renderHtml(model: ReportModel, options: HtmlOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Clauselint ${esc(options.version)}">
 <title>${esc(title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${options.webview ? WEBVIEW_STYLE : ''}</style>
 </head>
 <body>
 <header>
@@ -217,13 +244,12 @@ export function renderHtml(model: ReportModel, options: HtmlOptions): string {
 <p class="intro">${esc(s(lang, 'intro', { version: options.version, date: options.date }))}</p>
 </header>
 <main>
-${model.contracts.length > 1 ? portfolio(model, model.topicNames) : ''}
+${model.contracts.length > 1 ? portfolio(model, model.topicNames, !options.webview) : ''}
 ${model.contracts.length ? '' : `<p>${esc(s(lang, 'noContracts'))}</p>`}
-${model.contracts.map((c) => contractSection(model, c, Boolean(options.forcedLanguage))).join('\n')}
+${model.contracts.map((c) => contractSection(model, c, options)).join('\n')}
 ${problems}
 </main>
-<script>${SCRIPT}</script>
-</body>
+${options.webview ? '' : `<script>${SCRIPT}</script>\n`}</body>
 </html>
 `;
 }

@@ -230,6 +230,26 @@ test('the Dutch contract gets Dutch findings', async () => {
   assert(/Waarom: .*art\. 33 lid 2 AVG/.test(why) && /Oplossing:/.test(why), `the hover says why and how, in Dutch: ${why}`);
 });
 
+test('Open review report: the contract\'s review in a webview that runs no script; a line link opens the clause; the workspace\'s report has every contract', async () => {
+  const editor = await openContract('saas-agreement.md');
+  await waitFor('the findings of saas-agreement.md', () => findings(editor.document.uri).length > 0);
+  const html = await vscode.commands.executeCommand<string>('clauselint.openReviewReport');
+  assert(html?.includes('<h2 id="contract-1-h">saas-agreement.md</h2>'), 'the report is of the contract in the editor');
+  assert(!html.includes('<script'), 'no script');
+  assert(html.includes(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"`), 'a policy that allows no script and loads nothing');
+  assert(html.includes('var(--vscode-foreground)'), 'the editor\'s theme colours');
+  const link = /href="command:clauselint\.openAt\?([^"]+)"/.exec(html);
+  assert(link, 'line numbers are links');
+  const [uri, line] = JSON.parse(decodeURIComponent(link[1].replace(/&#39;/g, "'").replace(/&amp;/g, '&'))) as [string, number];
+  await vscode.commands.executeCommand('clauselint.openAt', uri, line);
+  const active = vscode.window.activeTextEditor;
+  assert(active?.document.uri.toString() === editor.document.uri.toString(), 'the link opens the contract');
+  assert(active.selection.active.line === line - 1, `at line ${line}: ${active.selection.active.line + 1}`);
+  const all = await vscode.commands.executeCommand<string>('clauselint.openReviewReport', 'workspace');
+  assert(all?.includes('<table id="portfolio" class="matrix">'), 'the workspace\'s report has the table of all contracts');
+  for (const name of ['saas-agreement.md', 'verwerkersovereenkomst.md', 'governed/msa.md']) assert(all.includes(`>${name}</h2>`), `the workspace's report has ${name}`);
+});
+
 /** The Markdown of the hovers at a position. */
 async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);

@@ -1,13 +1,15 @@
 /**
- * Stand-ins for node:fs, node:path and node:url in the web worker build (esbuild aliases them here).
- * On the web there are no configuration files, no playbook folders and no rules folder to read (the rules
- * are embedded in the bundle): a file never exists, and reading one is an error. Paths are POSIX.
+ * Stand-ins for node:fs, node:path, node:url and node:crypto in the web worker build (esbuild aliases them
+ * here). On the web there are no configuration files, no playbook folders and no rules folder to read (the
+ * rules are embedded in the bundle): a file never exists, and reading one is an error. Paths are POSIX.
+ * Nothing on the web hashes: the review report's script hash is for the file `clauselint report` writes.
  */
 export const sep = '/';
 
 export function existsSync(_path: string): boolean { return false; }
 export function readFileSync(path: string): never { throw new Error(`${path}: no file system in a web worker`); }
 export function readdirSync(path: string): never { throw new Error(`${path}: no file system in a web worker`); }
+export function realpathSync(path: string): never { throw new Error(`${path}: no file system in a web worker`); }
 
 function normalize(parts: string[]): string {
   const out: string[] = [];
@@ -22,6 +24,7 @@ export function resolve(...parts: string[]): string {
   const from = parts.reduce((acc, p) => (p.startsWith('/') ? p : `${acc}/${p}`), '/');
   return normalize([from]);
 }
+export function isAbsolute(path: string): boolean { return path.startsWith('/'); }
 export function dirname(path: string): string {
   const n = normalize([path]);
   return n.slice(0, n.lastIndexOf('/')) || '/';
@@ -35,4 +38,6 @@ export function relative(from: string, to: string): string {
 export function fileURLToPath(url: string | URL): string { return decodeURIComponent(new URL(String(url)).pathname); }
 export function pathToFileURL(path: string): URL { return new URL(`file://${encodeURI(path)}`); }
 
-export default { sep, existsSync, readFileSync, readdirSync, join, resolve, dirname, relative, fileURLToPath, pathToFileURL };
+export function createHash(_algorithm: string): never { throw new Error('no hashing in a web worker'); }
+
+export default { createHash, sep, existsSync, readFileSync, readdirSync, join, resolve, dirname, relative, fileURLToPath, pathToFileURL };
