@@ -61,4 +61,23 @@ describe('hostile documents in the language server', { skip: existsSync(SERVER) 
     assert.ok(Array.isArray(symbols));
     assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
   });
+
+  test('requests about a hostile document are answered within a second, before and after its analysis', async () => {
+    const uri = fileUri(join(dir, 'hostile-requests.md'));
+    const hostile = `${FRONT}${'* '.repeat(10_000)}The Supplier shall notify.\n\n${'*a'.repeat(20_000)}\n\n${'[a'.repeat(20_000)}\n\n${'The Supplier shall notify the Customer of incidents as soon as possible.\n\n'.repeat(2_000)}`;
+    const within = async (what: string, request: () => Promise<unknown>) => {
+      const started = Date.now();
+      await request();
+      assert.ok(Date.now() - started < 1_000, `${what} took ${Date.now() - started} ms`);
+    };
+    client.open(uri, hostile);
+    // Sent while the document is being analysed: answered from what is known, never after the analysis.
+    await within('the outline', () => client.request('textDocument/documentSymbol', { textDocument: { uri } }));
+    await within('the code lenses', () => client.request('textDocument/codeLens', { textDocument: { uri } }));
+    await client.waitForDiagnostics(uri, 1);
+    const position = { line: 6, character: 10 };
+    await within('a hover', () => client.request('textDocument/hover', { textDocument: { uri }, position }));
+    await within('code actions', () => client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } }));
+    await within('the outline again', () => client.request('textDocument/documentSymbol', { textDocument: { uri } }));
+  });
 });
