@@ -69,6 +69,9 @@ describe('the npm package', { skip: NO_ENGINE }, () => {
     const lint = spawnSync('clauselint', ['--format', 'json', 'a.md'], { cwd: dir, encoding: 'utf8', env: { ...env, PATH } });
     assert.equal(lint.status, 0, lint.stderr);
     assert.equal(JSON.parse(lint.stdout).files[0].path, 'a.md');
+    const report = spawnSync('clauselint', ['report', 'a.md', '--regimes', 'gdpr', '--format', 'markdown'], { cwd: dir, encoding: 'utf8', env: { ...env, PATH } });
+    assert.equal(report.status, 0, report.stderr);
+    assert.match(report.stdout, /\| GDPR art\. 28\(3\)\(c\) \|/, 'the review report has its checklists');
     // The language server answers initialize over stdio.
     const server = spawn(bin('clauselint-language-server'), ['--stdio'], { env: { ...env, PATH } });
     const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
