@@ -17,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'markdown' }],
     outputChannelName: 'Clauselint',
+    initializationOptions: { trustedWorkspace: vscode.workspace.isTrusted },
   };
   const lc = new LanguageClient('clauselint', 'Clauselint', worker, clientOptions);
   client = lc;

@@ -4,7 +4,7 @@
  * and a read-only coverage report. Everything about contracts is decided by the server.
  * The web build (extension-web.ts) runs the same wiring with the server in a web worker.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { wire } from './wire.js';
 
@@ -19,6 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }],
     outputChannelName: 'Clauselint',
+    initializationOptions: { trustedWorkspace: vscode.workspace.isTrusted },
   };
   const lc = new LanguageClient('clauselint', 'Clauselint', serverOptions, clientOptions);
   client = lc;

@@ -4,7 +4,7 @@
  * ESLint and markdownlint). A broken file is one clear ConfigError naming file, line and problem.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
 import { Ajv, type ErrorObject } from 'ajv';
 import { compileGlob, GlobError } from './glob.js';
@@ -29,7 +29,11 @@ export class ConfigError extends Error {
   }
 }
 
-export interface LoadedConfig { file: string | null; dir: string; settings: Settings; isIgnored(path: string): boolean }
+export interface LoadedConfig {
+  file: string | null; dir: string; settings: Settings; isIgnored(path: string): boolean;
+  /** The line of a top-level setting in the file, for an error found after loading (the playbook's). */
+  lineOf?(key: keyof Settings): number;
+}
 
 const ajv = new Ajv({ allErrors: false, allowUnionTypes: true });
 const validate = ajv.compile(schema);
@@ -110,7 +114,7 @@ export function parseConfig(file: string, text: string): Settings | null {
     throw new ConfigError(file, lineOf(text, offsetOf(doc, pointer)), describe(e));
   }
   normalizeSeverities(data as Settings);
-  const problem = patternProblem(data as Settings);
+  const problem = patternProblem(data as Settings) ?? playbookProblem(data as Settings);
   if (problem) throw new ConfigError(file, lineOf(text, offsetOf(doc, pointerBase + problem.pointer)), problem.message);
   return data as Settings;
 }
@@ -151,18 +155,42 @@ function patternProblem(settings: Settings): { pointer: string; message: string 
   return undefined;
 }
 
+/**
+ * The playbook folder comes from the workspace and its clauses go into contracts: it must lie inside the
+ * configuration's folder, named by a relative path without `..` (a symbolic link out is refused on reading).
+ */
+function playbookProblem(settings: Settings): { pointer: string; message: string } | undefined {
+  const folder = settings.playbook;
+  if (folder === undefined) return undefined;
+  if (isAbsolute(folder) || /^[a-z]:|^[\\/]/i.test(folder) || folder.split(/[\\/]/).includes('..')) {
+    return { pointer: '/playbook', message: '“playbook” must be a folder inside the configuration\'s folder: a relative path without “..”' };
+  }
+  return undefined;
+}
+
 function load(file: string, text: string): LoadedConfig | null {
   const settings = parseConfig(file, text);
   if (!settings) return null;
   const dir = dirname(file);
   const matchers = (settings.ignores ?? []).map((g) => compileGlob(g));
+  const base = file.endsWith('package.json') ? '/clauselint' : '';
   return {
     file, dir, settings,
     isIgnored: (path) => {
       const rel = relative(dir, resolve(path)).split(sep).join('/');
       return !rel.startsWith('..') && matchers.some((m) => m(rel));
     },
+    lineOf: (key) => lineOf(text, offsetOf(parseDocument(text), `${base}/${key}`)),
   };
+}
+
+/**
+ * A configuration as an untrusted workspace may apply it (VS Code's Restricted Mode): without what it
+ * brings to run or to insert (weak-phrase patterns, ignore and standard-text globs, the playbook).
+ */
+export function restricted(config: LoadedConfig): LoadedConfig {
+  const { weakPhrases: _w, ignores: _i, standardTexts: _s, playbook: _p, ...settings } = config.settings;
+  return { ...config, settings, isIgnored: () => false };
 }
 
 const NONE = (dir: string): LoadedConfig => ({ file: null, dir, settings: {}, isIgnored: () => false });
@@ -174,6 +202,8 @@ const NONE = (dir: string): LoadedConfig => ({ file: null, dir, settings: {}, is
  */
 export class ConfigLookup {
   private readonly cache = new Map<string, LoadedConfig>();
+  /** False in an untrusted workspace: then every configuration is found restricted(). */
+  trusted = true;
 
   constructor(private readonly files: ConfigFileSystem = DISK) {}
 
@@ -181,6 +211,11 @@ export class ConfigLookup {
 
   /** The configuration nearest to `path` (a file), or an explicit file given with --config. */
   readonly find = (path: string, explicit?: string): LoadedConfig => {
+    const config = this.nearest(path, explicit);
+    return this.trusted ? config : restricted(config);
+  };
+
+  private nearest(path: string, explicit?: string): LoadedConfig {
     if (explicit) {
       const file = resolve(explicit);
       if (!this.cache.has(file)) {
@@ -206,7 +241,7 @@ export class ConfigLookup {
       dir = parent;
     }
     return this.remember(visited, NONE(dirname(resolve(path))));
-  };
+  }
 
   private remember(dirs: string[], config: LoadedConfig): LoadedConfig {
     for (const d of dirs) this.cache.set(d, config);

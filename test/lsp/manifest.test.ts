@@ -44,7 +44,12 @@ test('the contributed commands are registered and the bundles are in place', () 
   for (const c of commands) assert.ok(client.includes(`registerCommand('${c}'`), `the client does not register ${c}`);
   assert.equal(manifest.main, './dist/client.cjs');
   assert.equal(manifest.bin['clauselint-language-server'], 'dist/server.cjs');
-  assert.ok(manifest.capabilities.untrustedWorkspaces.supported);
+  // Restricted Mode: limited support, naming the settings that VS Code then takes from the user alone.
+  const untrusted = manifest.capabilities.untrustedWorkspaces;
+  assert.equal(untrusted.supported, 'limited');
+  assert.match(untrusted.description, /^%.+%$/);
+  assert.ok(untrusted.restrictedConfigurations.length);
+  for (const key of untrusted.restrictedConfigurations) assert.ok(key in manifest.contributes.configuration.properties, `${key} is not a setting`);
   assert.equal(manifest.engines.vscode, '^1.91.0');
   const settings = Object.keys(manifest.contributes.configuration.properties);
   for (const s of ['enable', 'type', 'regimes', 'language', 'rules', 'trace.server']) assert.ok(settings.includes(`clauselint.${s}`), `setting clauselint.${s}`);

@@ -35,6 +35,9 @@ const cases: [string, Language, string, string?][] = [
   ['Binnen dertig dagen nadat Opdrachtgever de ontvangst heeft bevestigd, verwijdert Leverancier alle gegevens.', 'nl', 'supplier-duty'],
   ['Opdrachtgever meldt Leverancier onverwijld ieder beveiligingsincident, zodat Leverancier kan beoordelen wat nodig is.', 'nl', 'customer-duty', 'meldt'],
   ['In geval van overmacht is geen der partijen gehouden tot nakoming.', 'nl', 'none'],
+  ['Brightwell Ltd is a London-based provider of identity and access management as a service.', 'en', 'fragment'],
+  ['Brightwell B.V. is een aanbieder van back-up- en herstelsoftware voor zorginstellingen.', 'nl', 'fragment'],
+  ['Brightwell Ltd hosts all Customer Data in data centres in the Netherlands.', 'en', 'supplier-duty'],
 ];
 
 for (const [text, lang, expected, at] of cases) {

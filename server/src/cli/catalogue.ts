@@ -1,29 +1,63 @@
-/** `clauselint catalogue`: the clause catalogue for people, and the playbook folder of a configuration. */
-import { resolve } from 'node:path';
-import { builtInCatalogue, fillClause, readClauseFolder, type CatalogueClause } from '../engine/catalogue.js';
+/**
+ * `clauselint catalogue`: the clause catalogue for people; and the playbook folder of a configuration,
+ * read for the command, the library and the language server alike.
+ */
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { builtInCatalogue, fillClause, type CatalogueClause } from '../engine/catalogue.js';
 import { ConfigError, type LoadedConfig } from '../config.js';
 import { TOPIC_IDS, type Language, type TopicId } from '../engine/types.js';
 import { citation } from '../engine/citations.js';
 import { s } from './strings.js';
 
-const cache = new Map<string, CatalogueClause[]>();
+const cache = new WeakMap<LoadedConfig, CatalogueClause[]>();
 
-/** The organisation's own clauses, from the folder its configuration names. */
+/**
+ * The organisation's own clauses, from the folder its configuration names (remembered with that
+ * configuration, so a server that forgets a changed configuration reads its playbook again). The folder
+ * must lie inside the configuration's folder, symbolic links resolved; inside it only regular files and
+ * folders are read, never a link. A bad file is a ConfigError naming the file, never quoting it.
+ */
 export function playbookFor(config: LoadedConfig): CatalogueClause[] {
   const folder = config.settings.playbook;
   if (!folder || !config.file) return [];
-  const dir = resolve(config.dir, folder);
-  let clauses = cache.get(dir);
+  let clauses = cache.get(config);
   if (!clauses) {
-    clauses = readClauseFolder(dir, 'playbook');
-    for (const c of clauses) {
-      if (!c || typeof c !== 'object' || !c.id || !TOPIC_IDS.includes(c.topic) || !c.text?.en || !c.text?.nl || !c.heading || !c.title) {
-        throw new ConfigError(config.file, 1, `playbook clause “${c?.id ?? '?'}” in ${folder} needs id, a known topic, title, heading and text in en and nl`);
+    const file = config.file;
+    const line = config.lineOf?.('playbook') ?? 1;
+    const dir = resolve(config.dir, folder);
+    if (!existsSync(dir)) return [];
+    const rel = relative(realpathSync(config.dir), realpathSync(dir));
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new ConfigError(file, line, `the playbook folder “${folder}” leads outside the configuration's folder (a symbolic link)`);
+    clauses = [];
+    for (const path of yamlFiles(dir)) {
+      const shown = relative(config.dir, path);
+      let clause: CatalogueClause;
+      try { clause = parseYaml(readFileSync(path, 'utf8'), { prettyErrors: false }) as CatalogueClause; } catch (err) {
+        if (!(err instanceof YAMLParseError)) throw err;
+        throw new ConfigError(file, line, `playbook file ${shown} is not valid YAML (line ${err.linePos?.[0].line ?? 1})`);
       }
+      if (!clause || typeof clause !== 'object' || typeof clause.id !== 'string' || !TOPIC_IDS.includes(clause.topic) || typeof clause.text?.en !== 'string'
+        || typeof clause.text?.nl !== 'string' || !clause.heading || !clause.title) {
+        throw new ConfigError(file, line, `playbook file ${shown} needs id, a known topic, title, heading and text in en and nl`);
+      }
+      clauses.push({ ...clause, source: 'playbook' });
     }
-    cache.set(dir, clauses);
+    cache.set(config, clauses);
   }
   return clauses;
+}
+
+/** The .yaml and .yml files of a folder and its subfolders, sorted; links are not followed. */
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...yamlFiles(path));
+    else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(path);
+  }
+  return out;
 }
 
 export function printCatalogue(topic: TopicId | undefined, lang: Language, playbook: CatalogueClause[]): string {

@@ -2,9 +2,6 @@
  * The clause catalogue (`rules/catalogue/<topic>/<clause>.yaml`): clauses in both languages with
  * placeholders for the parties and for numbers. An organisation's own clauses (its playbook) come first.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { rulesFolder } from './rule-data.js';
 import type { ContractType, Language, Localized, Regime, TopicId } from './types.js';
 
@@ -22,17 +19,6 @@ export interface CatalogueClause {
   text: Localized;
   /** Where it came from: the built-in catalogue or a playbook folder. */
   source?: 'built-in' | 'playbook';
-}
-
-export function readClauseFolder(dir: string, source: CatalogueClause['source']): CatalogueClause[] {
-  if (!existsSync(dir)) return [];
-  const out: CatalogueClause[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...readClauseFolder(path, source));
-    else if (/\.ya?ml$/.test(entry.name)) out.push({ ...(parseYaml(readFileSync(path, 'utf8')) as CatalogueClause), source });
-  }
-  return out;
 }
 
 let builtIn: CatalogueClause[] | undefined;

@@ -34,6 +34,8 @@ interface Vocabulary {
   right: CompiledTerm[];
   /** Force majeure, survival, headings "for convenience": sentences that commit to no topic. */
   none: CompiledTerm[];
+  /** "is a", "is een" after the subject: the sentence says what a party is, not what it does. */
+  descriptions: CompiledTerm[];
   prepositions: Set<string>;
   objectPronouns: Set<string>;
   possessives: Set<string>;
@@ -50,6 +52,7 @@ interface Vocabulary {
 export interface CommitmentData {
   markers: { duty: Record<Language, string[]>; right: Record<Language, string[]> };
   none: Record<Language, string[]>;
+  descriptions: Record<Language, string[]>;
   recitals: Record<Language, string[]>;
   prepositions: Record<Language, string[]>;
   objectPronouns: Record<Language, string[]>;
@@ -75,6 +78,7 @@ function vocabulary(data: LanguageData, lang: Language, names: PartyNames): Voca
       duty: compileList(c.markers.duty[lang], lang, true),
       right: compileList(c.markers.right[lang], lang, true),
       none: compileList(c.none[lang], lang, true),
+      descriptions: compileList(c.descriptions[lang], lang, true),
       prepositions: new Set(c.prepositions[lang]),
       objectPronouns: new Set(c.objectPronouns[lang]),
       possessives: new Set(c.possessives[lang]),
@@ -218,7 +222,9 @@ export function sentenceCommitments(s: Sentence, data: LanguageData, names: Part
   anchors.sort((a, b) => a.at - b.at);
   const subject = found.find((m) => m.role === 'subject' && m.clause === 0);
   const addressed = found.find((m) => m.role === 'addressed');
-  const fallback: Commitment | undefined = subject ? { party: subject.party, force: 'duty' }
+  // "Cirrusdesk Ltd is a provider of Identity and Access Management": a party described commits to nothing.
+  const described = subject && findTerms(v.descriptions, tokens).some((d) => d.first > subject.last && d.first <= subject.last + 3 && clauses[d.first] === 0);
+  const fallback: Commitment | undefined = described ? undefined : subject ? { party: subject.party, force: 'duty' }
     : addressed ? { party: counterpart[addressed.party], force: 'duty' } : undefined;
   return { none: false, anchors, clauses, fallback, mentionsParty: found.length > 0 };
 }

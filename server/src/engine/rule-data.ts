@@ -78,6 +78,8 @@ export interface RuleData { topics: Map<TopicId, TopicRule>; applicability: Appl
 export interface LanguageData {
   stopwords: Record<Language, string[]>;
   disclaimers: Record<Language, string[]>;
+  /** After a disclaimer, words that make it a prohibition with a condition: "will not provide … unless Customer has approved". */
+  exceptions: Record<Language, string[]>;
   /** Conditions that hollow a duty out: "if any", "indien beschikbaar". */
   hedges: Record<Language, string[]>;
   contractTypes: Record<ContractType, Record<Language, string[]>>;

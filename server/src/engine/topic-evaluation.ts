@@ -145,7 +145,7 @@ function referenceTitles(s: Sentence): Set<number> | undefined {
 }
 
 /** A sentence is about the topic when every concept of one detection group occurs in it or in its headings, at least one in the sentence. */
-const DEFINITION_SENTENCE_RE = /^\s*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]{1,3}[.)]\s+)?["“][^"”]{1,60}["”]\s*(?:means|shall mean|has the meaning|betekent|:)/i;
+const DEFINITION_SENTENCE_RE = /^\s*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]{1,3}[.)]\s+)?[*_]{0,2}["“][^"”]{1,60}["”][*_]{0,2}\s*(?:means|shall mean|will mean|(?:has|have|shall have|will have) the meanings?|betekent|:)/i;
 
 /** A definition says what a word means; it is not a clause that covers a topic. */
 function isDefinition(s: Sentence): boolean {
@@ -231,15 +231,25 @@ function groupClauses(matched: Sentence[]): Sentence[][] {
 }
 
 /** The sentences a strong point may be found in: the clause plus the rest of its section, up to a limit. */
-function scopeOf(group: Sentence[], all: Sentence[]): Sentence[] {
+function scopeOf(group: Sentence[], all: Sentence[], units: Units, speaksOf: (blockIndex: number) => boolean): Sentence[] {
   const section = group[0].section;
   if (section.kind === 'preamble' || section.kind === 'title') {
-    // Without articles, a clause is its paragraph: the sentences around the group's, by position.
+    // Without headings, a clause is the indented item it belongs to (articles written as a nested list):
+    // the item with its sub-items, or with its siblings under an item about the topic ("6. Subprocessors.");
+    // else its paragraph: the sentences around the group's, by position.
     const first = all.indexOf(group[0]), last = all.indexOf(group[group.length - 1]);
-    let from = first, to = last;
-    while (from > 0 && all[from - 1].blockIndex === group[0].blockIndex) from--;
-    while (to < all.length - 1 && all[to + 1].blockIndex === group[group.length - 1].blockIndex) to++;
-    return all.slice(from, to + 1);
+    const blocks = (fromBlock: number, toBlock: number) => {
+      let from = first, to = last;
+      while (from > 0 && all[from - 1].blockIndex >= fromBlock) from--;
+      while (to < all.length - 1 && all[to + 1].blockIndex <= toBlock) to++;
+      return all.slice(from, to + 1);
+    };
+    const paragraphs = blocks(group[0].blockIndex, group[group.length - 1].blockIndex);
+    const own = group[0].blockIndex, parent = units.itemParent(own);
+    const head = units.lastSubItem(own) > own ? own : parent >= 0 && speaksOf(parent) ? parent : -1;
+    if (head < 0) return paragraphs;
+    const outlined = blocks(head, Math.max(units.lastSubItem(head), group[group.length - 1].blockIndex));
+    return outlined.length <= 40 ? outlined : paragraphs;
   }
   // `all` is the section's sentences, the same array for every topic: what is worked out for the scope is shared.
   return all.length <= 40 ? all : group;
@@ -399,9 +409,12 @@ export function detectTopics(rules: TopicRule[], units: Units, ctx: Context): Ma
 export function evaluateTopic(rule: TopicRule, matched: Sentence[], units: Units, ctx: Context, sectionIndex: Map<number, Sentence[]>): TopicEvaluation {
   if (!matched.length) return { status: 'missing', clauses: [], best: null, matched };
 
+  let matchedBlocks: Set<number> | undefined;
+  const speaksOf = (blockIndex: number) => (matchedBlocks ??= new Set(matched.map((s) => s.blockIndex))).has(blockIndex);
   const clauses: Clause[] = groupClauses(matched).map((group) => {
-    const scope = scopeOf(group, sectionIndex.get(group[0].section.index) ?? group);
-    return cachedClause(rule, group, scope, ctx, units, () => evaluateClause(rule, group, scope, ctx, units));
+    const stated = withItems(group, units);
+    const scope = scopeOf(stated, sectionIndex.get(group[0].section.index) ?? group, units, speaksOf);
+    return cachedClause(rule, group, stated, scope, ctx, units, () => evaluateClause(rule, group, stated, scope, ctx, units));
   });
 
   const score = (c: Clause) => (c.status === 'present' ? 1000 : 0) - c.unmet.length * 10 - c.problems.length;
@@ -409,7 +422,27 @@ export function evaluateTopic(rule: TopicRule, matched: Sentence[], units: Units
   return { status: best.status, clauses, best, matched };
 }
 
-function evaluateClause(rule: TopicRule, group: Sentence[], scope: Sentence[], ctx: Context, units: Units): Clause {
+/** Each lead-in sentence with the list items it introduces, by the document's sentences. */
+const itemIndexes = new WeakMap<Units, Map<Sentence, Sentence[]>>();
+
+/**
+ * A clause with the list items its lead-ins introduce: "limited to an amount of:" states the amounts in
+ * the items after it, which name no topic themselves. Items of items belong to it too.
+ */
+function withItems(group: Sentence[], units: Units): Sentence[] {
+  if (!group.some((s) => s.local.leadsIn)) return group;
+  let index = itemIndexes.get(units);
+  if (!index) {
+    index = new Map();
+    for (const s of units.sentences) if (s.leadInSentence) (index.get(s.leadInSentence) ?? index.set(s.leadInSentence, []).get(s.leadInSentence)!).push(s);
+    itemIndexes.set(units, index);
+  }
+  const out = [...group];
+  for (let i = 0; i < out.length; i++) for (const item of index.get(out[i]) ?? []) if (!out.includes(item)) out.push(item);
+  return out;
+}
+
+function evaluateClause(rule: TopicRule, group: Sentence[], stated: Sentence[], scope: Sentence[], ctx: Context, units: Units): Clause {
     const unmet: StrongPoint[] = [];
     const problems: Problem[] = [];
     // Under a heading about the topic ("Penetration tests", "Availability and Support"), every sentence
@@ -420,7 +453,7 @@ function evaluateClause(rule: TopicRule, group: Sentence[], scope: Sentence[], c
       // Figures come from the clause itself (or, tied to a concept by `near` or under the topic's own
       // heading, its section), with the definitions of the terms it uses ("Support Period" means five
       // years); words from its section.
-      const figures = point.near || headed ? withDefinitions(scope, ctx, units) : withDefinitions(group, ctx, units);
+      const figures = point.near || headed ? withDefinitions(scope, ctx, units) : withDefinitions(stated, ctx, units);
       const result = runCheck(point, rule, point.check ? figures : scope, ctx.regimes, ctx.unbacked, partyContext(ctx));
       if (!result.met) {
         unmet.push(point);
@@ -443,11 +476,11 @@ const clauseCache = new BoundedCache<string, StoredClause>(5_000);
  * A clause's verdict depends on its sentences (their words, headings and lead-ins), the definitions it
  * uses and the document's type, regimes and playbook: an edit elsewhere leaves it as it was, only moved.
  */
-function cachedClause(rule: TopicRule, group: Sentence[], scope: Sentence[], ctx: Context, units: Units, evaluate: () => Clause): Clause {
+function cachedClause(rule: TopicRule, group: Sentence[], stated: Sentence[], scope: Sentence[], ctx: Context, units: Units, evaluate: () => Clause): Clause {
   const inScope = scopeWithDefinitions(scope, ctx, units);
-  const groupWithDefinitions = withDefinitions(group, ctx, units);
-  // The group is part of its scope; only the definitions it uses may not be.
-  const extra = groupWithDefinitions.slice(group.length).filter((s) => !inScope.sentences.includes(s));
+  const groupWithDefinitions = withDefinitions(stated, ctx, units);
+  // The clause and its items are part of its scope; only the definitions it uses may not be.
+  const extra = groupWithDefinitions.slice(stated.length).filter((s) => !inScope.sentences.includes(s));
   const sentences = extra.length ? [...inScope.sentences, ...extra] : inScope.sentences;
   // The scope's length and where the group and its definitions stand tell the parts of `sentences` apart.
   const key = `${rule.id}/${ctx.type}/${documentKey(ctx)}/${scope.length}/${groupWithDefinitions.map((s) => sentences.indexOf(s)).join(',')}/${inScope.keys}${extra.map((s) => ` ${s.key}`).join('')}`;
@@ -571,7 +604,8 @@ function computeWeakSignals(rule: TopicRule, s: Sentence, ctx: Context): Problem
   if (rule.negation !== false) {
     const disclaimers = compileList(ctx.languageData.disclaimers[s.lang], s.lang, true);
     const hit = findTerms(disclaimers, s.tokens)[0];
-    if (hit) {
+    const excepted = hit && findTerms(compileList(ctx.languageData.exceptions[s.lang], s.lang, true), s.tokens).some((e) => e.first > hit.last);
+    if (hit && !excepted) {
       const span = spanOf(s, hit);
       problems.push({ kind: 'disclaimed', span, phrase: s.text.slice(span.start - s.span.start, span.end - s.span.start) });
     }

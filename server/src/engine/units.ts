@@ -76,11 +76,41 @@ export interface Units {
   sentences: Sentence[];
   /** Tokens of a section's heading and those of the sections around it, which give a sentence its topic. */
   headingTokens(section: Section, lang: Language): Token[];
+  /**
+   * In a document whose articles are nested list items rather than headings, the last block of a block's
+   * sub-items ("6. Subprocessors." with its (a) to (d)), the block itself when it has none.
+   */
+  lastSubItem(blockIndex: number): number;
+  /** The block whose sub-item a block is, or -1 for a block at the margin. */
+  itemParent(blockIndex: number): number;
 }
 
-/** Tested on the trimmed line: `^\s*(…)?\s*$` backtracks quadratically over a long run of spaces. */
-const BARE_ENUMERATOR_RE = /^(?:[-*+]|\d+[.)]|\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)])?$/;
-const LIST_ITEM_RE = /^\s*(?:[-*+]|\d+[.)]|\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)])\s/;
+/** Per block, the block whose sub-item it is and the last block of its own sub-items; found in one pass. */
+function outlineOf(model: DocumentModel): { parent: Int32Array; last: Int32Array } {
+  const n = model.blocks.length;
+  const parent = new Int32Array(n).fill(-1), last = new Int32Array(n);
+  const open: number[] = [];
+  const column = (b: number) => model.blocks[b].parsed.linePrefix.length;
+  const close = (until: number, b: number) => { while (open.length > until) last[open.pop()!] = b - 1; };
+  for (let b = 0; b < n; b++) {
+    last[b] = b;
+    if (model.blocks[b].kind === 'heading') { close(0, b); continue; }
+    let keep = open.length;
+    while (keep && column(open[keep - 1]) >= column(b)) keep--;
+    close(keep, b);
+    if (open.length) parent[b] = open[open.length - 1];
+    open.push(b);
+  }
+  close(0, n);
+  return { parent, last };
+}
+
+/**
+ * Tested on the trimmed line: `^\s*(…)?\s*$` backtracks quadratically over a long run of spaces. Dashes and
+ * bullets that word processors leave in converted text ("– € 150.000 voor …") mark items as Markdown's do.
+ */
+const BARE_ENUMERATOR_RE = /^(?:[-*+–—•▪·]|\d+[.)]|\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)])?$/;
+const LIST_ITEM_RE = /^\s*(?:[-*+–—•▪·]|\d+[.)]|\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)])\s/;
 
 /** How a block stands in a list, read from its line: a bare enumerator ("ii)"), an item, or neither. */
 const listShape = perBlock((block) => {
@@ -113,8 +143,11 @@ export function buildUnits(model: DocumentModel, langOf: (section: Section) => L
     }
   });
   const headingCache = new Map<string, Token[]>();
+  let outline: ReturnType<typeof outlineOf> | undefined;
   return {
     sentences,
+    lastSubItem(blockIndex) { return (outline ??= outlineOf(model)).last[blockIndex]; },
+    itemParent(blockIndex) { return (outline ??= outlineOf(model)).parent[blockIndex]; },
     headingTokens(section, lang) {
       const key = `${section.index}:${lang}`;
       let tokens = headingCache.get(key);

@@ -11,6 +11,9 @@ export class ConfigFiles {
 
   clear(): void { this.configs.clear(); }
 
+  /** In an untrusted workspace the configurations' patterns and playbooks are not applied. */
+  trust(trusted: boolean): void { this.configs.trusted = trusted; this.configs.clear(); }
+
   /** Throws ConfigError for a broken file. */
   readonly lookup = (path: string): LoadedConfig => this.configs.find(path);
 }

@@ -10,6 +10,8 @@ import { mergeSettings, type EditorSettings } from './settings.js';
 import { inferType, TYPE_SAMPLE } from '../engine/contract-type.js';
 import { loadRuleData } from '../engine/rule-data.js';
 import type { ContractType } from '../engine/types.js';
+import type { CatalogueClause } from '../engine/catalogue.js';
+import { playbookFor } from '../cli/catalogue.js';
 
 export type LintReason = 'front-matter' | 'config' | 'command';
 export type SkipReason = 'not-markdown' | 'disabled' | 'no-marker' | 'ignored';
@@ -22,6 +24,8 @@ export interface LintDecision {
   settings: Settings;
   configFile: string | null;
   configError?: ConfigProblem;
+  /** The configuration's playbook clauses, read as the command reads them. */
+  playbook: CatalogueClause[];
 }
 
 export interface DocumentFacts { uri: string; languageId: string; text: string }
@@ -48,22 +52,26 @@ export type ConfigLookup = (path: string) => LoadedConfig;
 export function decide(
   doc: DocumentFacts, editor: EditorSettings, forced: boolean, lookup: ConfigLookup = configFor, pathOf: (uri: string) => string | null = filePath,
 ): LintDecision {
-  const skip = (reason: SkipReason): LintDecision => ({ lint: false, reason, settings: {}, configFile: null });
+  const skip = (reason: SkipReason): LintDecision => ({ lint: false, reason, settings: {}, configFile: null, playbook: [] });
   if (!isMarkdown(doc)) return skip('not-markdown');
   if (!editor.enable && !forced) return skip('disabled');
 
   let config: LoadedConfig | null = null;
   let configError: ConfigProblem | undefined;
+  let playbook: CatalogueClause[] = [];
   const path = pathOf(doc.uri);
   if (path) {
-    try { config = lookup(path); } catch (err) {
+    try {
+      config = lookup(path);
+      playbook = playbookFor(config);
+    } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       configError = { file: err.file, line: err.line, problem: err.problem };
     }
   }
   const governed = !!config?.file || !!configError;
   const settings = mergeSettings(editor, config?.settings ?? {});
-  const decision = (reason: LintReason): LintDecision => ({ lint: true, reason, settings, configFile: config?.file ?? configError?.file ?? null, ...(configError && { configError }) });
+  const decision = (reason: LintReason): LintDecision => ({ lint: true, reason, settings, configFile: config?.file ?? configError?.file ?? null, playbook, ...(configError && { configError }) });
 
   if (forced) return decision('command');
   if (declaresClauselint(doc.text)) return decision('front-matter');

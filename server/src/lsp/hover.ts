@@ -74,16 +74,24 @@ function definitionText(result: AnalysisDetails, def: Definition): string {
   return flat.length > 400 ? flat.slice(0, 400) + '…' : flat;
 }
 
+/**
+ * Text as Markdown that shows it as written: a finding's message can quote a configuration's own
+ * message, and a definition is the document's text, so neither may bring links, images or HTML.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>!#|~&]/g, '\\$&');
+}
+
 /** The details as Markdown: each line a paragraph, "- " lines a list. */
 function detailsMarkdown(details: string): string {
-  return details.split('\n').map((line) => (line.startsWith('- ') ? line : `${line}\n`)).join('\n').trim();
+  return details.split('\n').map((line) => (line.startsWith('- ') ? `- ${escapeMarkdown(line.slice(2))}` : `${escapeMarkdown(line)}\n`)).join('\n').trim();
 }
 
 function findingMarkdown(f: Finding, lang: UiLanguage, docLang: 'en' | 'nl'): string {
   const info = rules(lang).get(f.ruleId);
   const topic = f.topic ? loadRuleData().topics.get(f.topic as TopicId) : undefined;
   const name = topic ? topic.name[docLang] : info?.name ?? f.ruleId;
-  const parts = [`**${name}** · \`${f.ruleId}\` (${f.severity})`, '', f.message];
+  const parts = [`**${name}** · \`${f.ruleId}\` (${f.severity})`, '', escapeMarkdown(f.message)];
   // Why it matters (the references) and how to fix it: the details, in the contract's language.
   if (f.details) parts.push('', detailsMarkdown(f.details));
   else if (topic?.references.length) parts.push('', `**${t(lang, 'references')}:** ${referencesOf(topic, docLang).join('; ')}`);
@@ -101,7 +109,7 @@ export function hover(doc: Doc, result: AnalysisDetails, offset: number, lang: U
   const term = termAt(result, offset);
   if (term) {
     const line = result.model.lines.position(term.def.span.start).line;
-    sections.push(`**“${term.def.term}”** — ${t(lang, 'definedTerm')}, ${t(lang, 'definedOn', { line })}\n\n${definitionText(result, term.def)}`);
+    sections.push(`**“${escapeMarkdown(term.def.term)}”** — ${t(lang, 'definedTerm')}, ${t(lang, 'definedOn', { line })}\n\n${escapeMarkdown(definitionText(result, term.def))}`);
     span ??= term.span;
   }
   if (!sections.length) return null;

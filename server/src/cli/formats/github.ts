@@ -6,13 +6,15 @@
 import { coverage, diagnosticOf, type FileResult } from '../../engine/report.js';
 import type { Severity } from '../../engine/types.js';
 import { commonLanguage, count, s } from '../strings.js';
+import { printable } from '../printable.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 const ORDER = ['error', 'warning', 'notice'] as const;
 /** What GitHub shows per kind of annotation in one step. */
 export const ANNOTATIONS_SHOWN = 10;
 
-const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// printable() first: a workflow command is one line, and the log is a terminal too.
+const escapeData = (text: string) => printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function github(files: FileResult[]): string {
@@ -35,7 +37,7 @@ export function github(files: FileResult[]): string {
   return out.length ? out.join('\n') + '\n' : '';
 }
 
-const cell = (text: string | number) => String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const cell = (text: string | number) => printable(String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' '));
 
 /** The job summary: the coverage table per contract, the total, and each contract's findings. */
 export function githubSummary(files: FileResult[]): string {

@@ -1,7 +1,9 @@
 /** JUnit XML: a test suite per file, a failing test case per error or warning. */
 import { diagnosticOf, type FileResult } from '../../engine/report.js';
+import { printable } from '../printable.js';
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// XML 1.0 cannot hold most control characters, not even as references: they are written out (printable).
+const xml = (s: string) => printable(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function junit(files: FileResult[]): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];

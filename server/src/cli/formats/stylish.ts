@@ -6,6 +6,7 @@
 import { coverage, diagnosticOf, type FileResult } from '../../engine/report.js';
 import type { AnalysisResult } from '../../engine/types.js';
 import { commonLanguage, count, s } from '../strings.js';
+import { printable } from '../printable.js';
 
 export interface StylishOptions { color: boolean; verbose?: boolean }
 
@@ -23,13 +24,13 @@ export function stylish(files: FileResult[], options: StylishOptions | boolean):
   let errors = 0, warnings = 0, others = 0;
   for (const file of files) {
     const { result } = file;
-    out.push(paint('4', file.path));
+    out.push(paint('4', printable(file.path)));
     for (const f of result.findings) {
       const d = diagnosticOf(f, file.lines);
       const sev = f.severity === 'error' ? paint('31', 'error') : f.severity === 'warning' ? paint('33', 'warning') : paint('36', f.severity);
       if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; else others++;
-      out.push(`  ${`${d.line}:${d.column}`.padEnd(8)} ${sev.padEnd(color ? 20 : 11)} ${f.message}  ${paint('2', f.ruleId)}`);
-      if (verbose && f.details) for (const line of f.details.split('\n')) out.push(`${' '.repeat(21)}${paint('2', line)}`);
+      out.push(`  ${`${d.line}:${d.column}`.padEnd(8)} ${sev.padEnd(color ? 20 : 11)} ${printable(f.message)}  ${paint('2', f.ruleId)}`);
+      if (verbose && f.details) for (const line of f.details.split('\n')) out.push(`${' '.repeat(21)}${paint('2', printable(line))}`);
     }
     out.push(`  ${paint('1', coverageLine(result))}`, '');
   }
@@ -37,7 +38,7 @@ export function stylish(files: FileResult[], options: StylishOptions | boolean):
   // With several contracts, their coverage once more together, so that the end of the output says it all.
   if (files.length > 1) {
     const width = Math.min(60, Math.max(...files.map((f) => f.path.length)));
-    for (const file of files) out.push(`  ${file.path.padEnd(width)}  ${coverageLine(file.result)}`);
+    for (const file of files) out.push(`  ${printable(file.path).padEnd(width)}  ${coverageLine(file.result)}`);
     const total = files.reduce((t, f) => { const c = coverage(f.result); return { present: t.present + c.present, weak: t.weak + c.weak, missing: t.missing + c.missing }; }, { present: 0, weak: 0, missing: 0 });
     out.push(`  ${s(lang, 'total').padEnd(width)}  ${s(lang, 'coverage', total)}`, '');
   }

@@ -31,6 +31,8 @@ export class SentConfigFiles implements ConfigSource {
 
   clear(): void { this.configs.clear(); }
 
+  trust(trusted: boolean): void { this.configs.trusted = trusted; this.configs.clear(); }
+
   receive(params: ConfigFilesParams): void {
     this.files = new Map(params.files.flatMap((f) => {
       const path = uriPath(f.uri);
