@@ -1,23 +1,26 @@
 /**
  * Clauselint as a library: `require('clauselint')` or `import … from 'clauselint'` (dist/engine.cjs, with
  * dist/engine.mjs and dist/types/api.d.ts). No editor, no `vscode`: the engine, the configuration lookup
- * and --fix, returning the same objects as `clauselint --format json` (version 1).
+ * and --fix, returning the same objects as `clauselint --format json` (version 1): lint() decides and
+ * analyses each file with the command's own functions (cli/lint-files.ts).
  *
  *   import { lint, lintText, fix, loadConfig } from 'clauselint';
  *   const report = lint(['contracts/']);                 // { version: 1, files: [...] }, as --format json
  *   const file = lintText(text, { filePath: 'msa.md' }); // one JsonFile
  *   const { output } = fix(text, { filePath: 'msa.md' }); // the text with missing clauses inserted
  */
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { analyze as analyzeText, type AnalysisDetails } from './engine/analyze.js';
-import { decodeContract } from './engine/input.js';
-import { toJsonFile, toJsonReport, type JsonFile, type JsonReport } from './engine/report.js';
+import { analyze as analyzeText } from './engine/analyze.js';
+import { readContractFile } from './engine/input.js';
+import { LinePositions } from './engine/lines.js';
+import { toJsonFile, toJsonReport, type FileResult, type JsonFile, type JsonReport } from './engine/report.js';
 import type { Settings } from './engine/types.js';
 import { ConfigLookup, type LoadedConfig } from './config.js';
 import { expandInputs } from './cli/files.js';
 import { configMarksStandard, fixFile, type FixType } from './cli/fix.js';
-import { playbookFor } from './cli/catalogue.js';
+import { entryOf } from './cli/entry.js';
+import { loadIgnores } from './cli/ignore.js';
+import { fileJob, isIgnoredFile, isLinted, lintedFile } from './cli/lint-files.js';
 import { VERSION } from './cli/main.js';
 
 export { VERSION };
@@ -40,11 +43,17 @@ export interface LintOptions {
   configFile?: string;
   /** Settings over the configuration's (as `--type`, `--regimes`, `--lang`). */
   settings?: Settings;
-  /** Lint files that the configuration's `ignores` name (as `--no-ignore`). */
+  /** Lint ignored files too: the configuration's `ignores`, .clauselintignore and `ignorePatterns` (as `--no-ignore`). */
   noIgnore?: boolean;
+  /** Globs of files not to lint, besides a .clauselintignore in `cwd` (as `--ignore-pattern`). */
+  ignorePatterns?: string[];
+  /** In folders and globs, every Markdown file, not only contracts (as `--all`). */
+  all?: boolean;
+  /** Report disable comments that switch nothing off, as errors (as `--report-unused-disable-directives`). */
+  reportUnusedDisableDirectives?: boolean;
 }
 
-export interface LintTextOptions extends Omit<LintOptions, 'noIgnore'> {
+export interface LintTextOptions extends Pick<LintOptions, 'cwd' | 'configFile' | 'settings' | 'reportUnusedDisableDirectives'> {
   /** The file the text is from: its name is reported and its nearest configuration applies. */
   filePath?: string;
 }
@@ -78,10 +87,6 @@ function context(options: LintOptions) {
   return { cwd, configFor };
 }
 
-function analyzeIn(text: string, config: LoadedConfig, extra: Settings | undefined): AnalysisDetails {
-  return analyzeText(text, { ...config.settings, ...extra }, { playbook: playbookFor(config) });
-}
-
 /** The configuration that applies to a file (nearest first, or `configFile`). Throws ConfigError for a broken one. */
 export function loadConfig(filePath: string, options: Pick<LintOptions, 'cwd' | 'configFile'> = {}): ClauselintConfig {
   const { cwd, configFor } = context(options);
@@ -93,19 +98,24 @@ export function loadConfig(filePath: string, options: Pick<LintOptions, 'cwd' | 
 export function lintText(text: string, options: LintTextOptions = {}): JsonFile {
   const { cwd, configFor } = context(options);
   const path = resolve(cwd, options.filePath ?? 'contract.md');
-  const result = analyzeIn(text, configFor(path), options.settings);
-  return toJsonFile({ path: options.filePath ?? '<text>', result, lines: result.model.lines });
+  return toJsonFile(lintedFile(options.filePath ?? '<text>', fileJob(text, configFor(path), options.settings ?? {}, Boolean(options.reportUnusedDisableDirectives))));
 }
 
-/** Lints files, folders and globs, as `clauselint --format json …` would (ignored files left out). */
+/**
+ * Lints files, folders and globs, as `clauselint --format json …` would: ignored files and, in folders and
+ * globs, files that are no contract are left out. A file that cannot be read throws (InputError, or the
+ * file system's error), where the command reports it and goes on.
+ */
 export function lint(patterns: string[], options: LintOptions = {}): JsonReport {
   const { cwd, configFor } = context(options);
-  const files = [];
-  for (const { path } of expandInputs(patterns, cwd)) {
+  const ignores = options.noIgnore ? undefined : loadIgnores(cwd, options.ignorePatterns ?? []);
+  const files: FileResult[] = [];
+  for (const { path, explicit } of expandInputs(patterns, cwd)) {
     const config = configFor(path);
-    if (!options.noIgnore && config.isIgnored(path)) continue;
-    const result = analyzeIn(decodeContract(readFileSync(path)), config, options.settings);
-    files.push({ path: relative(cwd, path) || path, result, lines: result.model.lines });
+    if (!options.noIgnore && isIgnoredFile(path, config, ignores)) continue;
+    const text = readContractFile(path);
+    if (!isLinted(text, config, explicit, Boolean(options.all))) continue;
+    files.push(lintedFile(relative(cwd, path) || path, fileJob(text, config, options.settings ?? {}, Boolean(options.reportUnusedDisableDirectives))));
   }
   return toJsonReport(files);
 }
@@ -115,8 +125,10 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
   const { cwd, configFor } = context(options);
   const path = resolve(cwd, options.filePath ?? 'contract.md');
   const config = configFor(path);
-  const before = analyzeIn(text, config, options.settings);
+  const job = fileJob(text, config, options.settings ?? {}, Boolean(options.reportUnusedDisableDirectives));
+  const before = analyzeText(text, job.settings, job.options);
   const { fixed } = fixFile(text, before, options.fixTypes ?? ['fix'], configMarksStandard(config, path));
-  const after = fixed === text ? before : analyzeIn(fixed, config, options.settings);
-  return { output: fixed, fixed: fixed !== text, result: toJsonFile({ path: options.filePath ?? '<text>', result: after, lines: after.model.lines }) };
+  const after = fixed === text ? before : analyzeText(fixed, job.settings, job.options);
+  const { result, lineStarts } = entryOf({ ...job, text: fixed }, after);
+  return { output: fixed, fixed: fixed !== text, result: toJsonFile({ path: options.filePath ?? '<text>', result, lines: new LinePositions(lineStarts) }) };
 }

@@ -19,6 +19,24 @@ test('lint() returns the --format json report', () => {
   assert.deepEqual(Object.keys(report.files[0].topics).sort(), [...TOPIC_IDS].sort());
 });
 
+test('lint() decides as the command does: not contracts, .clauselintignore, --ignore-pattern, --all, disable comments', () => {
+  const marked = `---\nclauselint:\n  type: saas\n---\n${SMALL_CONTRACT}\n<!-- clauselint-disable-file insurence -->\n\n<!-- clauselint-disable-next-line subcontracting -->\nNothing here.\n`;
+  const dir = tempTree({ 'contracts/msa.md': marked, 'contracts/old.md': marked, 'notes/README.md': '# Notes\n\nNothing.\n', 'notes/draft.md': SMALL_CONTRACT, '.clauselintignore': 'contracts/old.md\n' });
+  const cases: [string[], Parameters<typeof lint>[1]][] = [
+    [[], {}],
+    [['--ignore-pattern', 'contracts/msa.md'], { ignorePatterns: ['contracts/msa.md'] }],
+    [['--no-ignore', '--all'], { noIgnore: true, all: true }],
+    [['--report-unused-disable-directives'], { reportUnusedDisableDirectives: true }],
+  ];
+  for (const [flags, options] of cases) {
+    const report = lint(['.'], { cwd: dir, ...options });
+    assert.deepEqual(report, cliJson(['.', ...flags], { cwd: dir }).report, flags.join(' ') || 'no flags');
+  }
+  assert.deepEqual(lint(['.'], { cwd: dir }).files.map((f) => f.path), ['contracts/msa.md'], 'the ignored file and the files that are no contract are left out');
+  const directives = lint(['.'], { cwd: dir, reportUnusedDisableDirectives: true }).files[0].diagnostics.filter((d) => d.ruleId === 'inline-directive');
+  assert.deepEqual(directives.map((d) => d.severity), ['warning', 'error'], 'an unknown rule id, and an unused disable comment');
+});
+
 test('lintText() uses the configuration nearest to filePath and the given settings', () => {
   const dir = tempTree({ 'sub/.clauselintrc.yaml': 'type: hardware\n' });
   const file = lintText(SMALL_CONTRACT, { cwd: dir, filePath: 'sub/x.md' });

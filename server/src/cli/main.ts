@@ -24,6 +24,7 @@ import { junit } from './formats/junit.js';
 import { directiveFindings } from './directives.js';
 import { compareWithBaseline, newSinceBaseline, readBaseline } from './baseline.js';
 import { loadIgnores } from './ignore.js';
+import { fileJob, isIgnoredFile, isLinted } from './lint-files.js';
 import { commandLanguage } from './strings.js';
 import { askInit, writeInit } from './init.js';
 import { cacheFile, LintCache } from './cache.js';
@@ -252,7 +253,7 @@ function lint(argv: string[], io: Io): number {
   };
   for (const [at, input] of inputs.entries()) {
     const config = configFor(input.path, o.config);
-    if (!o.stdin && !o['no-ignore'] && (config.isIgnored(input.path) || ignores?.isIgnored(input.path))) { progress.step(); continue; }
+    if (!o.stdin && !o['no-ignore'] && isIgnoredFile(input.path, config, ignores)) { progress.step(); continue; }
     // One file that cannot be read or checked is one line on stderr; the others are still linted (exit 2).
     const name = o.stdin ? (o['stdin-filename'] ?? '<stdin>') : relative(io.cwd, input.path) || input.path;
     let text: string;
@@ -266,8 +267,8 @@ function lint(argv: string[], io: Io): number {
       continue;
     }
     // In folders and globs only contracts, as the language server decides (front matter or a configuration); --all checks every file.
-    if (!input.explicit && !o.all && !isContractToFix(text, config, false)) { notContracts++; progress.step(); continue; }
-    const job: FileJob = { text, settings: { ...config.settings, ...cli }, options: { playbook: playbookFor(config) }, reportUnusedDirectives };
+    if (!isLinted(text, config, input.explicit, Boolean(o.all))) { notContracts++; progress.step(); continue; }
+    const job = fileJob(text, config, cli, reportUnusedDirectives);
     const cached = cache?.find(input.path, job);
     if (cached) { keep(at, name, cached); progress.step(); continue; }
     if (!fixing) { toAnalyse.push({ at, path: input.path, name, job }); continue; }
