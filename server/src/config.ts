@@ -8,10 +8,11 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
 import { Ajv, type ErrorObject } from 'ajv';
 import { compileGlob, GlobError } from './glob.js';
+import { configErrorText, problemText, type SettingProblem } from './engine/setting-problems.js';
 import schema from '../../schemas/clauselintrc.schema.json' with { type: 'json' };
 import { CONFIG_FILES } from './config-names.js';
 import { didYouMean } from './did-you-mean.js';
-import type { Settings, SeveritySetting } from './engine/types.js';
+import type { Language, Settings, SeveritySetting } from './engine/types.js';
 
 export { CONFIG_FILES } from './config-names.js';
 
@@ -24,8 +25,18 @@ export interface ConfigFileSystem {
 const DISK: ConfigFileSystem = { exists: existsSync, read: (file) => readFileSync(file, 'utf8') };
 
 export class ConfigError extends Error {
-  constructor(readonly file: string, readonly line: number, readonly problem: string) {
+  /** The problem in English (the library's `message` is `file:line: problem`). */
+  readonly problem: string;
+  /** `reason` is the problem as data, said in the reader's language by text(); a string is said as it is. */
+  constructor(readonly file: string, readonly line: number, readonly reason: string | SettingProblem) {
+    const problem = typeof reason === 'string' ? reason : problemText(reason, 'en');
     super(`${file}:${line}: ${problem}`);
+    this.problem = problem;
+  }
+
+  /** One sentence in `lang`: the file, the line, what is wrong and what to do. */
+  text(lang: Language): string {
+    return configErrorText(this.file, this.line, this.reason, lang);
   }
 }
 
@@ -67,18 +78,30 @@ function badPropertyName(e: ErrorObject): string | undefined {
   return (e as ErrorObject & { propertyName?: string }).propertyName ?? (e.params as { propertyName?: string }).propertyName;
 }
 
-function describe(e: ErrorObject): string {
-  const where = e.instancePath ? `“${e.instancePath.slice(1).replace(/\//g, '.')}”` : 'the configuration';
+/** The JSON types a setting can have, as a person says them. */
+const KINDS: Record<string, Record<Language, string>> = {
+  string: { en: 'text', nl: 'tekst' }, array: { en: 'a list', nl: 'een lijst' }, object: { en: 'a set of settings', nl: 'een groep instellingen' },
+  boolean: { en: 'true or false', nl: 'true of false' }, number: { en: 'a number', nl: 'een getal' }, integer: { en: 'a whole number', nl: 'een geheel getal' },
+};
+
+function describe(e: ErrorObject): SettingProblem {
+  // '' is the whole file: said as "the configuration" / "de configuratie".
+  const where = e.instancePath ? `“${e.instancePath.slice(1).replace(/\//g, '.')}”` : '';
   const badName = badPropertyName(e);
   if (badName !== undefined) {
     const guess = didYouMean(badName, schema.properties.rules.propertyNames.enum);
-    return `${where} names an unknown rule “${badName}”${guess ? `: did you mean “${guess}”?` : ''}`;
+    return guess ? { id: 'unknown-rule-guess', values: { where, name: badName, guess } } : { id: 'unknown-rule', values: { where, name: badName } };
   }
   switch (e.keyword) {
-    case 'additionalProperties': return `unknown setting “${(e.params as { additionalProperty: string }).additionalProperty}” in ${where}`;
-    case 'enum': return `${where} must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
-    case 'propertyNames': return `${where} names an unknown rule “${(e.params as { propertyName: string }).propertyName}”`;
-    default: return `${where} ${e.message ?? 'is not valid'}`;
+    case 'additionalProperties': return { id: 'unknown-setting', values: { where, name: (e.params as { additionalProperty: string }).additionalProperty } };
+    case 'enum': return { id: 'one-of', values: { where, allowed: (e.params as { allowedValues: unknown[] }).allowedValues.join(', ') } };
+    case 'required': return { id: 'required', values: { where, name: (e.params as { missingProperty: string }).missingProperty } };
+    case 'type': {
+      const kind = KINDS[String((e.params as { type: unknown }).type)];
+      if (kind) return { id: 'wrong-type', values: { where, kind } };
+      return { id: 'invalid', values: { where, detail: e.message ?? 'is not valid' } };
+    }
+    default: return { id: 'invalid', values: { where, detail: e.message ?? 'is not valid' } };
   }
 }
 
@@ -89,13 +112,13 @@ export function parseConfig(file: string, text: string): Settings | null {
   if (isJson) {
     try { JSON.parse(text); } catch (err) {
       const m = /position (\d+)/.exec(String((err as Error).message));
-      throw new ConfigError(file, m ? lineOf(text, Number(m[1])) : 1, `not valid JSON: ${String((err as Error).message).replace(/ in JSON at position \d+.*$/, '')}`);
+      throw new ConfigError(file, m ? lineOf(text, Number(m[1])) : 1, { id: 'json', values: { detail: String((err as Error).message).replace(/ in JSON at position \d+.*$/, '') } });
     }
   }
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
-    throw new ConfigError(file, lineOf(text, e.pos[0]), `not valid YAML: ${e.message.split('\n')[0]}`);
+    throw new ConfigError(file, lineOf(text, e.pos[0]), { id: 'yaml', values: { detail: e.message.split('\n')[0] } });
   }
   let data = doc.toJS() as unknown;
   let pointerBase = '';
@@ -133,22 +156,23 @@ export const MAX_PHRASE_WORDS = 24;
 export const MAX_PHRASE_GAPS = 4;
 
 /** What is wrong with a configuration's weak phrases or ignore globs, and where (a JSON pointer). */
-function patternProblem(settings: Settings): { pointer: string; message: string } | undefined {
+function patternProblem(settings: Settings): { pointer: string; message: SettingProblem } | undefined {
   for (const [i, entry] of (settings.weakPhrases ?? []).entries()) {
     const where = `/weakPhrases/${i}/phrase`;
     const phrase = entry.phrase;
-    if (phrase.length > MAX_PHRASE_LENGTH) return { pointer: where, message: `“weakPhrases.${i}.phrase” is longer than ${MAX_PHRASE_LENGTH} characters` };
+    const at = `weakPhrases.${i}.phrase`;
+    if (phrase.length > MAX_PHRASE_LENGTH) return { pointer: where, message: { id: 'too-long', values: { where: at, max: MAX_PHRASE_LENGTH } } };
     const words = phrase.trim().split(/\s+/);
-    if (words.length > MAX_PHRASE_WORDS) return { pointer: where, message: `“weakPhrases.${i}.phrase” has more than ${MAX_PHRASE_WORDS} words` };
+    if (words.length > MAX_PHRASE_WORDS) return { pointer: where, message: { id: 'too-many-words', values: { where: at, max: MAX_PHRASE_WORDS } } };
     const gaps = words.filter((w) => w === '...').length;
-    if (gaps > MAX_PHRASE_GAPS) return { pointer: where, message: `“weakPhrases.${i}.phrase” has ${gaps} “...” gaps; at most ${MAX_PHRASE_GAPS} are allowed` };
-    if (words.every((w) => w === '...')) return { pointer: where, message: `“weakPhrases.${i}.phrase” needs at least one word besides “...”` };
+    if (gaps > MAX_PHRASE_GAPS) return { pointer: where, message: { id: 'too-many-gaps', values: { where: at, gaps, max: MAX_PHRASE_GAPS } } };
+    if (words.every((w) => w === '...')) return { pointer: where, message: { id: 'only-gaps', values: { where: at } } };
   }
   for (const key of ['ignores', 'standardTexts'] as const) {
     for (const [i, glob] of (settings[key] ?? []).entries()) {
       try { compileGlob(glob); } catch (err) {
         if (!(err instanceof GlobError)) throw err;
-        return { pointer: `/${key}/${i}`, message: `“${key}.${i}” ${err.message}` };
+        return { pointer: `/${key}/${i}`, message: { ...err.problem, values: { ...err.problem.values, where: `${key}.${i}` } } };
       }
     }
   }
@@ -219,7 +243,7 @@ export class ConfigLookup {
     if (explicit) {
       const file = resolve(explicit);
       if (!this.cache.has(file)) {
-        if (!this.files.exists(file)) throw new ConfigError(explicit, 1, 'configuration file not found');
+        if (!this.files.exists(file)) throw new ConfigError(explicit, 1, { id: 'not-found' });
         this.cache.set(file, load(file, this.files.read(file)) ?? NONE(dirname(file)));
       }
       return this.cache.get(file)!;

@@ -8,11 +8,15 @@
  * and a leading `!` (not). Extended globs (`+(…)`, `@(…)`, `!(…)`, `*(…)`, `?(…)`) are refused, with
  * a reason, as are globs too long or with too many alternatives.
  */
+import type { SettingProblem } from './engine/setting-problems.js';
 
 export const MAX_GLOB_LENGTH = 1_000;
 export const MAX_GLOB_ALTERNATIVES = 64;
 
-export class GlobError extends Error {}
+/** What is wrong with a glob: `message` in English after the glob ("… has more than 64 {…} alternatives"), `problem` to say it in either language. */
+export class GlobError extends Error {
+  constructor(message: string, readonly problem: SettingProblem) { super(message); }
+}
 
 type Token = { kind: 'lit'; ch: string } | { kind: 'one' } | { kind: 'star' } | { kind: 'class'; negated: boolean; items: ([string, string])[] };
 type Segment = { globstar: true } | { globstar: false; tokens: Token[] };
@@ -37,7 +41,7 @@ function expandBraces(glob: string, out: string[]): void {
       if (parts.length < 2) continue; // "{a}" is literal, as in a shell
       for (const p of parts) {
         expandBraces(glob.slice(0, open) + p + glob.slice(i + 1), out);
-        if (out.length > MAX_GLOB_ALTERNATIVES) throw new GlobError(`has more than ${MAX_GLOB_ALTERNATIVES} {…} alternatives`);
+        if (out.length > MAX_GLOB_ALTERNATIVES) throw new GlobError(`has more than ${MAX_GLOB_ALTERNATIVES} {…} alternatives`, { id: 'glob-alternatives', values: { max: MAX_GLOB_ALTERNATIVES } });
       }
       return;
     }
@@ -50,7 +54,7 @@ function segmentTokens(seg: string): Token[] {
   for (let i = 0; i < seg.length; i++) {
     const c = seg[i];
     if (c === '\\' && i + 1 < seg.length) { tokens.push({ kind: 'lit', ch: seg[++i] }); continue; }
-    if ('*?+@!'.includes(c) && seg[i + 1] === '(') throw new GlobError(`uses the extended glob “${c}(…)”, which is not supported; use *, ?, [...] and {a,b}`);
+    if ('*?+@!'.includes(c) && seg[i + 1] === '(') throw new GlobError(`uses the extended glob “${c}(…)”, which is not supported; use *, ?, [...] and {a,b}`, { id: 'glob-extended', values: { marker: c } });
     if (c === '*') { if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' }); continue; }
     if (c === '?') { tokens.push({ kind: 'one' }); continue; }
     if (c === '[') {
@@ -122,7 +126,7 @@ function pathMatches(glob: Segment[], path: string[]): boolean {
 
 /** A test for relative paths with `/` between folders; throws GlobError saying what is wrong with the glob. */
 export function compileGlob(glob: string): (path: string) => boolean {
-  if (glob.length > MAX_GLOB_LENGTH) throw new GlobError(`is longer than ${MAX_GLOB_LENGTH} characters`);
+  if (glob.length > MAX_GLOB_LENGTH) throw new GlobError(`is longer than ${MAX_GLOB_LENGTH} characters`, { id: 'too-long', values: { max: MAX_GLOB_LENGTH } });
   let negated = false;
   let body = glob;
   if (body.startsWith('!') && body[1] !== '(') { negated = true; body = body.slice(1); }

@@ -14,6 +14,7 @@ import { builtInCatalogue } from '../../server/src/engine/catalogue.js';
 import { citation } from '../../server/src/engine/citations.js';
 import { allCliStrings } from '../../server/src/cli/strings.js';
 import { allUiStrings } from '../../server/src/lsp/strings.js';
+import { allProblemTexts } from '../../server/src/engine/setting-problems.js';
 import { stylish } from '../../server/src/cli/formats/stylish.js';
 import { sarif } from '../../server/src/cli/formats/sarif.js';
 import { printCatalogue } from '../../server/src/cli/catalogue.js';
@@ -124,8 +125,8 @@ function englishIn(text: string): string[] {
   return (bare.match(/\p{L}+/gu) ?? []).filter((w) => ENGLISH.has(w.toLowerCase()) && !ALLOWED.has(w) && !ALLOWED.has(w.toLowerCase()));
 }
 
-test('every Dutch string is Dutch: templates, the command, the editor, the rule data, the catalogue header', () => {
-  const strings: { id: string; lang: Language; text: string }[] = [...allTemplates(), ...allCliStrings(), ...allUiStrings()];
+test('every Dutch string is Dutch: templates, the command, the editor, configuration errors, the rule data, the catalogue header', () => {
+  const strings: { id: string; lang: Language; text: string }[] = [...allTemplates(), ...allCliStrings(), ...allUiStrings(), ...allProblemTexts()];
   for (const t of loadRuleData().topics.values()) {
     strings.push({ id: `${t.id}.name`, lang: 'nl', text: t.name.nl }, { id: `${t.id}.missing`, lang: 'nl', text: t.missing.nl });
     for (const r of referencesOf(t, 'nl')) strings.push({ id: `${t.id}.references`, lang: 'nl', text: r });

@@ -62,6 +62,14 @@ export function count(lang: Language, n: number, one: 'count.file' | 'count.prob
   return n === 1 ? s(lang, one) : s(lang, many, { n });
 }
 
+/** The language of what the command says before it has read a contract (a configuration error): --lang, else the locale. */
+export function commandLanguage(argv: string[], env: NodeJS.ProcessEnv = process.env): Language {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const given = at < 0 ? undefined : argv[at].startsWith('--lang=') ? argv[at].slice(7) : argv[at + 1];
+  if (given === 'en' || given === 'nl') return given;
+  return /^nl(?:[_.@-]|$)/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'nl' : 'en';
+}
+
 /** The language of lines about several contracts: theirs if they share one, else English. */
 export function commonLanguage(langs: Language[]): Language {
   return langs.length && langs.every((l) => l === langs[0]) ? langs[0] : 'en';

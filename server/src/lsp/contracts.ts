@@ -10,13 +10,15 @@ import { mergeSettings, type EditorSettings } from './settings.js';
 import { inferType, TYPE_SAMPLE } from '../engine/contract-type.js';
 import { loadRuleData } from '../engine/rule-data.js';
 import type { ContractType } from '../engine/types.js';
+import type { SettingProblem } from '../engine/setting-problems.js';
 import type { CatalogueClause } from '../engine/catalogue.js';
 import { playbookFor } from '../cli/catalogue.js';
 
 export type LintReason = 'front-matter' | 'config' | 'command';
 export type SkipReason = 'not-markdown' | 'disabled' | 'no-marker' | 'ignored';
 
-export interface ConfigProblem { file: string; line: number; problem: string }
+/** A broken configuration: `reason` as ConfigError keeps it, said in the editor's language. */
+export interface ConfigProblem { file: string; line: number; reason: string | SettingProblem }
 
 export interface LintDecision {
   lint: boolean;
@@ -66,7 +68,7 @@ export function decide(
       playbook = playbookFor(config);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
-      configError = { file: err.file, line: err.line, problem: err.problem };
+      configError = { file: err.file, line: err.line, reason: err.reason };
     }
   }
   const governed = !!config?.file || !!configError;

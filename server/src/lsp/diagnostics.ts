@@ -5,6 +5,8 @@ import type { Finding, Severity, Span } from '../engine/types.js';
 import type { ConfigProblem } from './contracts.js';
 import { docsUrl } from './rules.js';
 import { t, type UiLanguage } from './strings.js';
+import { configErrorText } from '../engine/setting-problems.js';
+import { capitalise } from '../engine/messages.js';
 
 export const SOURCE = 'clauselint';
 
@@ -47,7 +49,7 @@ export function notCheckedDiagnostic(reason: string, lang: UiLanguage): Diagnost
 }
 
 export function configDiagnostic(problem: ConfigProblem, lang: UiLanguage): Diagnostic {
-  return firstLine(DiagnosticSeverity.Error, 'configuration', t(lang, 'configError', { file: problem.file, line: problem.line, problem: problem.problem }));
+  return firstLine(DiagnosticSeverity.Error, 'configuration', capitalise(configErrorText(problem.file, problem.line, problem.reason, lang)));
 }
 
 /** A diagnostic about the whole document, at its start. */

@@ -10,7 +10,6 @@ const STRINGS = {
   definedTerm: { en: 'Defined term', nl: 'Gedefinieerd begrip' },
   definedOn: { en: 'defined on line {line}', nl: 'gedefinieerd op regel {line}' },
   summary: { en: 'Security: {present} present · {weak} weak · {missing} missing', nl: 'Beveiliging: {present} aanwezig · {weak} zwak · {missing} ontbrekend' },
-  configError: { en: 'Configuration error in {file} line {line}: {problem}', nl: 'Fout in de configuratie {file} regel {line}: {problem}' },
   reportTitle: { en: 'Security coverage', nl: 'Dekking van beveiligingsbepalingen' },
   notChecked: { en: 'Clauselint did not check this document: {reason}', nl: 'Clauselint heeft dit document niet gecontroleerd: {reason}' },
   'notChecked.binary': { en: 'it looks like a binary file, not a Markdown contract', nl: 'het lijkt een binair bestand, geen contract in Markdown' },
