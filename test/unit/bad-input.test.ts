@@ -424,3 +424,48 @@ test('hostile: --stdin gets the file checks; UTF-16 is decoded; lone CRs are lin
   const cr = resultOrOneLine(lint(DECLARED.replace(/\n/g, '\r')))!;
   assert.deepEqual(verdict(cr), verdict(plain), 'CR-only: the same findings on the same lines, front matter read');
 });
+
+// ---------------------------------------------------------------- hostile input, second round (issue 14)
+
+import { placeArticle } from '../../server/src/engine/placement.js';
+import { triggerAt } from '../../server/src/lsp/completion.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+test('hostile: runs that the rewritten patterns once backtracked over are analysed in linear time', () => {
+  const runs: [string, string][] = [
+    ['100 KB of digits (reference titles, amounts)', `${'1'.repeat(100_000)} (x\n`],
+    ['"1." 50,000 times (reference titles)', `${'1.'.repeat(50_000)} (x\n`],
+    ['100 KB of one capitalised word (party names)', `${'A'.repeat(100_000)} x\n`],
+    ['"<" 50,000 times (tags)', `## ${'<'.repeat(50_000)}\n\nText.\n`],
+    ['"27001" and 100 KB of spaces (certificates)', `The Supplier holds ISO 27001${' '.repeat(100_000)}x.\n`],
+    ['a quoted term and 100 KB of spaces (definitions)', `"Data"${' '.repeat(100_000)}x\n`],
+  ];
+  for (const [what, body] of runs) {
+    const result = within(30, what, () => analyze(`${HEAD}${body}`));
+    assert.equal(Object.keys(result.topics).length, 23, what);
+  }
+});
+
+test('hostile: the /clause trigger is read in linear time on a long line (it was exponential)', () => {
+  const line = `/clause${' '.repeat(50_000)}\u000b`;
+  const doc = TextDocument.create('file:///c.md', 'markdown', 1, `${line}\n`);
+  const result = analyze(doc.getText());
+  assert.equal(within(5, 'trigger line', () => triggerAt(doc, { line: 0, character: line.length }, result)), undefined);
+  const words = TextDocument.create('file:///d.md', 'markdown', 1, '/clause incident notice\n');
+  assert.equal(triggerAt(words, { line: 0, character: 23 }, analyze(words.getText()))?.filter, 'incident notice');
+});
+
+test('hostile: a new article after 130,000 numbered ones is placed without overflowing the stack', { timeout: 5 * 60_000 }, () => {
+  const text = Array.from({ length: 130_000 }, (_, i) => `## ${i + 1}. T\n`).join('');
+  const model = within(240, 'parsing 130,000 headings', () => parseMarkdown(text));
+  assert.equal(within(10, 'placing', () => placeArticle(model)).number?.(0), '130001');
+});
+
+test('hostile: --stdin gets the size check; UTF-16 BE is decoded', () => {
+  const big = cli(['--stdin', '--format', 'json'], { cwd: tempTree(), stdin: Buffer.alloc(21 * 1024 * 1024, 0x61) as unknown as string });
+  assert.equal(big.code, 2);
+  assert.match(assertOneLine(big.stderr)[0], /<stdin>: the file is 21\.0 MB/);
+  const be = Buffer.from(DECLARED, 'utf16le').swap16();
+  const u = resultOrOneLine(lint(Buffer.concat([Buffer.from([0xfe, 0xff]), be])))!;
+  assert.deepEqual(verdict(u), verdict(resultOrOneLine(lint(DECLARED))!));
+});
