@@ -5,6 +5,7 @@
  * in English; Dutch says the same in plain words.
  */
 import type { Language } from './types.js';
+import { fillTemplate } from './words.js';
 
 /** A value a problem names: the same in both languages, or in words of each ("a list", "een lijst"). */
 export type ProblemValue = string | number | Readonly<Record<Language, string>>;
@@ -51,11 +52,6 @@ const CONFIG_ERROR: Record<Language, string> = {
   en: 'configuration error in {file} line {line}: {problem}; {action}.',
   nl: 'fout in de configuratie {file} regel {line}: {problem}; {action}.',
 };
-
-/** Fills `{name}` from `values`; a name with no value is left as written ("{a,b}", "{…}"). */
-export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
-}
 
 function said(value: ProblemValue, lang: Language): string | number {
   return typeof value === 'object' ? value[lang] : value;
