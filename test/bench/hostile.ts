@@ -5,7 +5,7 @@
  * A case that runs past the timeout (60 s by default) is reported as "> S s" and stopped.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,7 +29,9 @@ function aliasBomb(): string {
   return `---\n${lines.join('\n')}\nclauselint:\n  type: saas\n---\n# A\n\nText.\n`;
 }
 
-interface Case { name: string; files: Record<string, string>; argv?: string[] }
+/** `stdin`: bytes the command reads with --stdin; `setup`: what files cannot say (a FIFO, a symbolic link). */
+interface Case { name: string; files: Record<string, string>; argv?: string[]; stdin?: Uint8Array; setup?: (dir: string) => void }
+const HOUSE_CLAUSE = 'id: house\ntopic: liability\nvariant: house\npreferred: true\ntitle: { en: House, nl: Eigen }\nheading: { en: Liability, nl: Aansprakelijkheid }\ntypes: [saas]\nregimes: []\nreferences: []\ntext: { en: "{{supplier}} is liable.", nl: "{{supplier}} is aansprakelijk." }\n';
 const CASES: Case[] = [
   { name: 'stemming: 100 KB of one word', files: { 'c.md': `${FRONT}${'b'.repeat(100_000)}\n` } },
   { name: 'units.ts bare enumerator: 100 KB of leading spaces', files: { 'c.md': `${FRONT}${' '.repeat(100_000)}x\n` } },
@@ -50,6 +52,21 @@ const CASES: Case[] = [
   { name: 'memory: 2 MB wide table', files: { 'c.md': (() => { const cols = 50_000; let s = `${FRONT}|${' a |'.repeat(cols)}\n|${'---|'.repeat(cols)}\n`; while (s.length < 2 * 1024 * 1024) s += `|${' b |'.repeat(2_000)}\n`; return s; })() } },
   { name: 'front matter: YAML alias bomb', files: { 'c.md': aliasBomb() } },
   { name: 'folder: one binary file among good ones', files: { 'a.md': CONTRACT, 'b.md': '\u0000\u0001PNG', 'c.md': CONTRACT }, argv: ['.'] },
+  // Second round: the patterns that scslre found, --fix on many articles, --stdin, trust boundaries.
+  { name: 'regex: 100 KB of digits', files: { 'c.md': `${FRONT}${'1'.repeat(100_000)} (x\n` } },
+  { name: 'regex: "1." 50,000 times', files: { 'c.md': `${FRONT}${'1.'.repeat(50_000)} (x\n` } },
+  { name: 'regex: 100 KB capitalised word', files: { 'c.md': `${FRONT}${'A'.repeat(100_000)} x\n` } },
+  { name: 'regex: "<" 50,000 times in a heading', files: { 'c.md': `${FRONT}## ${'<'.repeat(50_000)}\n\nText.\n` } },
+  { name: 'regex: "27001" and 100 KB of spaces', files: { 'c.md': `${FRONT}The Supplier holds ISO 27001${' '.repeat(100_000)}x.\n` } },
+  { name: 'regex: a quoted term and 100 KB of spaces', files: { 'c.md': `${FRONT}"Data"${' '.repeat(100_000)}x\n` } },
+  { name: 'fix: 130,000 numbered articles (--fix-dry-run)', files: { 'c.md': FRONT + Array.from({ length: 130_000 }, (_, i) => `## ${i + 1}. T\n`).join('') }, argv: ['c.md', '--fix-dry-run'] },
+  { name: 'stdin: a binary file', files: {}, argv: ['--stdin'], stdin: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]) },
+  { name: 'stdin: 21 MB', files: {}, argv: ['--stdin'], stdin: new Uint8Array(21 * 1024 * 1024).fill(0x61) },
+  { name: 'stdin: UTF-16 LE with a BOM', files: {}, argv: ['--stdin'], stdin: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CONTRACT, 'utf16le')]) },
+  { name: 'CR-only line ends', files: { 'c.md': CONTRACT.replace(/\n/g, '\r') } },
+  { name: 'FIFO named on the command line', files: { 'a.md': CONTRACT }, argv: ['pipe.md', 'a.md'], setup: (dir) => { spawnSync('mkfifo', [join(dir, 'pipe.md')]); } },
+  { name: 'playbook: "../clauses", outside the folder', files: { 'ws/c.md': CONTRACT, 'ws/.clauselintrc.json': JSON.stringify({ playbook: '../clauses' }), 'clauses/a.yaml': HOUSE_CLAUSE }, argv: ['ws/c.md'] },
+  { name: 'playbook: a symbolic link out of the folder', files: { 'ws/c.md': CONTRACT, 'ws/.clauselintrc.json': JSON.stringify({ playbook: 'clauses' }), 'elsewhere/a.yaml': HOUSE_CLAUSE }, argv: ['ws/c.md'], setup: (dir) => symlinkSync(join(dir, 'elsewhere'), join(dir, 'ws', 'clauses')) },
 ];
 
 /** The child: runs the command's run() from the chosen checkout, then prints its exit code and peak memory. */
@@ -57,7 +74,9 @@ const CHILD = `
 const [main, ...argv] = process.argv.slice(1);
 const { run } = await import(main);
 let out = 0, err = '';
-const code = run(argv, { stdout: (s) => { out += s.length; }, stderr: (s) => { err += s; }, readStdin: () => '', isTTY: false, cwd: process.cwd() });
+const { readFileSync } = await import('node:fs');
+const stdin = process.env.HOSTILE_STDIN;
+const code = run(argv, { stdout: (s) => { out += s.length; }, stderr: (s) => { err += s; }, readStdin: () => (stdin ? readFileSync(stdin) : ''), isTTY: false, cwd: process.cwd() });
 process.stderr.write('\\n' + JSON.stringify({ code, maxRSS: process.resourceUsage().maxRSS, err: err.split('\\n')[0].slice(0, 160) }) + '\\n');
 `;
 
@@ -67,11 +86,15 @@ for (const c of CASES) {
   if (ONLY && !c.name.includes(ONLY)) continue;
   const dir = mkdtempSync(join(tmpdir(), 'clauselint-hostile-'));
   for (const [name, text] of Object.entries(c.files)) { mkdirSync(dirname(join(dir, name)), { recursive: true }); writeFileSync(join(dir, name), text); }
+  c.setup?.(dir);
+  const stdinFile = join(tmpdir(), `clauselint-hostile-stdin-${process.pid}`);
+  if (c.stdin) writeFileSync(stdinFile, c.stdin);
   const started = process.hrtime.bigint();
   const p = spawnSync(process.execPath, ['--max-old-space-size=4096', '--stack-size=4000', '--import', import.meta.resolve('tsx'), '--input-type=module', '-e', CHILD, pathToFileURL(join(REPO, 'server', 'src', 'cli', 'main.ts')).href, ...(c.argv ?? ['c.md']), '--format', 'json'], {
     cwd: dir, encoding: 'utf8', timeout: TIMEOUT * 1000, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NODE_PATH: join(REPO, 'node_modules') },
+    env: { ...process.env, NODE_PATH: join(REPO, 'node_modules'), ...(c.stdin && { HOSTILE_STDIN: stdinFile }) },
   });
+  if (c.stdin) rmSync(stdinFile, { force: true });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   rmSync(dir, { recursive: true, force: true });
   const last = p.stderr?.trim().split('\n').pop() ?? '';
