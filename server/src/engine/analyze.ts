@@ -336,7 +336,7 @@ function clauseFinding(
   const { ctx, text, lines } = scope;
   const lang = ctx.language;
   const described = problems.map((p) => ({ problem: p, ...describe(p, rule, lang) }));
-  const replacements: { span: Span; text: string }[] = [];
+  const offered: { problem: Problem; replacement: string }[] = [];
   for (const d of described) {
     const p = d.problem;
     if (d.replacement === undefined) continue;
@@ -345,8 +345,13 @@ function clauseFinding(
     offeredIn.add(once);
     // A sentence that speaks of two topics gets no completion: it would change what the other says.
     if (p.kind === 'weak-phrase' && ctx.sharedSentences?.has(p.sentence.start)) continue;
-    if (replacementAllowed({ text, clause, evaluation: ev, span: p.span, sentence: p.kind === 'weak-phrase' ? p.sentence : undefined, replacement: d.replacement, parties: { data: ctx.languageData, names: ctx.partyNames } })) replacements.push({ span: p.span, text: d.replacement });
+    offered.push({ problem: p, replacement: d.replacement });
   }
+  // Whether a completion may be offered reads the clause's commitments again: worth it only for the fixes
+  // read (a code action, a hover, --fix), not for every finding on every keystroke.
+  const replacements = () => offered
+    .filter(({ problem: p, replacement }) => replacementAllowed({ text, clause, evaluation: ev, span: p.span, sentence: p.kind === 'weak-phrase' ? p.sentence : undefined, replacement, parties: { data: ctx.languageData, names: ctx.partyNames } }))
+    .map(({ problem, replacement }) => ({ span: problem.span, text: replacement }));
 
   const lead = message('weak-phrase', lang, { topic, detail: '', fix: '' }).replace(/:.*$/, '');
   const candidates: string[] = [];
@@ -417,7 +422,7 @@ function findingWithFixes(r: RawFinding, topic: TopicId | null, severity: Severi
     get fixes() {
       return (fixes ??= [
         ...(finding.messageId === 'missing' && finding.topic ? insertClauseFixes(ctx, finding.topic) : []),
-        ...(r.replacements ?? []).map((x) => replaceFix(ctx, x.span, x.text)).filter((x): x is Fix => x !== undefined),
+        ...(r.replacements?.() ?? []).map((x) => replaceFix(ctx, x.span, x.text)).filter((x): x is Fix => x !== undefined),
         ...disableFixes(ctx, finding),
       ]);
     },

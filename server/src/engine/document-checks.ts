@@ -6,8 +6,8 @@ import type { Language, Regime, Span, TopicId } from './types.js';
 
 export interface RawFinding {
   ruleId: string; messageId: string; span: Span; values: Record<string, string | number>; topic?: TopicId;
-  /** Completions or replacements of weak phrases, each with the phrase it applies to. */
-  replacements?: { span: Span; text: string }[];
+  /** Completions or replacements of weak phrases, each with the phrase it applies to: worked out when the fixes are read. */
+  replacements?: () => { span: Span; text: string }[];
   /** A message and details already composed (a clause's findings on a topic), instead of the template's. */
   text?: string;
   details?: string;

@@ -171,6 +171,14 @@ const PARAGRAPHS_PIECE = 2 * 1024;
  * headings: a document of many short sections is still parsed in a few hundred calls, not thousands.
  */
 function chunks(text: string): { start: number; text: string }[] {
+  if (lastCut?.text !== text) lastCut = { text, chunks: cutIntoChunks(text) };
+  return lastCut.chunks;
+}
+
+/** The text cut last, with its chunks: the language server parses a text in slices, then analyses the same text. */
+let lastCut: { text: string; chunks: { start: number; text: string }[] } | undefined;
+
+function cutIntoChunks(text: string): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
   let start = 0, fence: string | null = null;
   const re = /^([ ]{0,3})(```+|~~~+|#{1,6}(?=[ \t]|$))/gm;
