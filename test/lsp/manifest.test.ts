@@ -89,3 +89,13 @@ test('the extension has its own README for the marketplace: commands and setting
   assert.match(readme, /!\[[^\]]+\]\(docs\/images\/[\w-]+\.png\)/, 'a picture');
   assert.doesNotMatch(readme, /npm test|## Development/);
 });
+
+test('one version everywhere, and rule links to the pages of that version, which ship with it', async () => {
+  const { VERSION } = await import('../../server/src/engine/version.js');
+  const { ruleIndex } = await import('../../server/src/engine/rule-index.js');
+  assert.equal(VERSION, manifest.version);
+  for (const r of ruleIndex()) {
+    assert.ok(r.docsUrl.endsWith(`/blob/v${VERSION}/docs/rules/${r.id}.md`), r.docsUrl);
+    assert.ok(existsSync(join(ROOT, 'docs', 'rules', `${r.id}.md`)), `docs/rules/${r.id}.md`);
+  }
+});

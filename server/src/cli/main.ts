@@ -2,6 +2,7 @@
  * The `clauselint` command: lints Markdown contracts and prints findings for people or machines.
  * Exit 0: no errors and warnings within --max-warnings; 1: otherwise; 2: usage, configuration or I/O problem.
  */
+import { VERSION } from '../engine/version.js';
 import { appendFileSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname, join, relative, basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,7 +33,7 @@ import { entryOf, type FileEntry, type FileJob } from './entry.js';
 import { analyseAll, threadsFor } from './pool.js';
 import { progressFor } from './progress.js';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 /** On this project's two-core machines a pool did not pay (npm run bench measures it): one thread unless asked. */
 const DEFAULT_CONCURRENCY = 'off';
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;

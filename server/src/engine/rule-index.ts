@@ -1,10 +1,13 @@
 /** Every rule, with its documentation page: the topic rules and the document rules. */
+import { VERSION } from './version.js';
 import { loadRuleData, referencesOf } from './rule-data.js';
 import { joinList } from './messages.js';
 import { DOCUMENT_RULES, TOPIC_RULE_SEVERITY } from './analyze.js';
 import { TOPIC_IDS, type Language, type Severity } from './types.js';
+import { fillTemplate } from './words.js';
 
-export const DOCS_BASE = 'https://github.com/clauselint/clauselint/blob/main/docs/rules/';
+/** The rule pages of this version (its tag), as shipped in the package and the extension: never what `main` has since. */
+export const DOCS_BASE = `https://github.com/clauselint/clauselint/blob/v${VERSION}/docs/rules/`;
 
 export interface RuleInfo {
   id: string; name: string; description: string; severity: Severity; docsUrl: string;
@@ -26,7 +29,6 @@ const TOPIC_TEXT: Record<Language, { description: string; strong: string; why: s
   nl: { description: '{name}: ontbrekende of zwakke bepaling ({refs}).', strong: 'Een sterke bepaling regelt {points}.', why: 'Waarom: {refs}.' },
 };
 
-const fill = (t: string, v: Record<string, string>) => t.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
 
 /** Every rule in one language (the editor's; English for SARIF). */
 export function ruleIndex(lang: Language = 'en'): RuleInfo[] {
@@ -36,8 +38,8 @@ export function ruleIndex(lang: Language = 'en'): RuleInfo[] {
     const t = topics.get(id)!;
     const refs = referencesOf(t, lang);
     const points = joinList(t.strong.map((p) => p.says[lang].replace(/\s*\([^()]*\{(?:max|min)\}[^()]*\)/, '').replace(/\{(?:max|min)\}/g, '…')), lang);
-    const help = [points ? fill(text.strong, { points }) : '', fill(text.why, { refs: refs.join('; ') })].filter(Boolean).join(' ');
-    return { id, name: t.name[lang], description: fill(text.description, { name: t.name[lang], refs: refs.slice(0, 3).join('; ') }), severity: TOPIC_RULE_SEVERITY, docsUrl: `${DOCS_BASE}${id}.md`, help };
+    const help = [points ? fillTemplate(text.strong, { points }) : '', fillTemplate(text.why, { refs: refs.join('; ') })].filter(Boolean).join(' ');
+    return { id, name: t.name[lang], description: fillTemplate(text.description, { name: t.name[lang], refs: refs.slice(0, 3).join('; ') }), severity: TOPIC_RULE_SEVERITY, docsUrl: `${DOCS_BASE}${id}.md`, help };
   });
   for (const [id, severity] of Object.entries(DOCUMENT_RULES)) {
     const [name, description] = DOCUMENT_RULE_NAMES[id][lang];

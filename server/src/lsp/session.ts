@@ -27,6 +27,7 @@ import {
   CONFIG_FILES_NOTIFICATION, REVIEW_REPORT_REQUEST, SHOW_COVERAGE_COMMAND, type ReviewReportParams, type ReviewReportResult, type ClauseChoice, type ClausesParams, type ConfigFilesParams, type CoverageParams, type CoverageReportParams, type CoverageReportResult,
 } from './protocol.js';
 import { rules } from './rules.js';
+import { VERSION } from '../engine/version.js';
 import { WORKSPACE_TRUST_NOTIFICATION, type WorkspaceTrustParams } from './protocol.js';
 import { reviewReport, type ReviewContract } from './review-report.js';
 import { DEFAULT_SETTINGS, readEditorSettings, type EditorSettings } from './settings.js';
@@ -34,7 +35,7 @@ import { documentSymbols, flatSymbols } from './symbols.js';
 import { codeActionContextIn, documentUri, positionIn, rangeIn, uriIn } from './params.js';
 import { t, uiLanguage, type UiLanguage } from './strings.js';
 
-export const SERVER_VERSION = '0.1.0';
+export const SERVER_VERSION = VERSION;
 export const DEFAULT_DEBOUNCE_MS = 150;
 /** While the user types on, diagnostics still come: the debounce waits no longer than this many debounces in all. */
 const MAX_WAIT_DEBOUNCES = 4;
