@@ -2,16 +2,21 @@
  * The review report (`clauselint report`, issue 11) in Debian's Chromium: no serious or critical
  * accessibility violation (axe-core, colour contrast included), no network request with all network
  * blocked, sorting and filtering the portfolio under the page's own Content-Security-Policy, and print
- * to PDF in A4 pages. Needs Chromium and the editor-test packages (playwright-core, axe-core); skips without them.
+ * to PDF in A4 pages (pdftoppm renders each, where it is installed); the same for the report as the
+ * editor's webview shows it (no script). Needs Chromium and the editor-test packages (playwright-core, axe-core); skips without them.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM, OUT, ROOT } from './run-web.js';
 import { cli } from '../cli-fixtures/harness.js';
+import { analyze } from '../../server/src/engine/analyze.js';
+import { buildReport } from '../../server/src/report/model.js';
+import { renderHtml } from '../../server/src/report/html.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,7 +31,9 @@ const FIXTURES = ['en/dpa-gdpr-strong.md', 'en/saas-dora-critical-weak.md', 'nl/
 
 test('the HTML report in Chromium: accessible, offline, sortable, printable', { skip: skipReason(), timeout: 180_000 }, async () => {
   mkdirSync(OUT, { recursive: true });
-  const pages = { portfolio: join(OUT, 'report-portfolio.html'), nl: join(OUT, 'report-nl.html') };
+  const pages = { portfolio: join(OUT, 'report-portfolio.html'), nl: join(OUT, 'report-nl.html'), webview: join(OUT, 'report-webview.html') };
+  const contracts = FIXTURES.map((path) => ({ path, result: analyze(readFileSync(join(ROOT, path), 'utf8')) }));
+  writeFileSync(pages.webview, renderHtml(buildReport(contracts), { version: 'test', date: '2026-01-01', webview: { lineHref: (c, line) => `command:clauselint.openAt?${encodeURIComponent(JSON.stringify([c.path, line]))}` } }));
   assert.equal(cli(['report', ...FIXTURES, '-o', pages.portfolio], { cwd: ROOT }).code, 0);
   assert.equal(cli(['report', join('test', 'fixtures', 'nl', 'verwerkersovereenkomst-afgeleid-zwak.md'), '-o', pages.nl], { cwd: ROOT }).code, 0);
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
@@ -64,6 +71,15 @@ test('the HTML report in Chromium: accessible, offline, sortable, printable', { 
       const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
       assert.ok(boxes.length > 0, `${name}: no pages in the PDF`);
       for (const [w, h] of boxes) assert.ok(w <= 596 && h <= 843, `${name}: a page of ${w} × ${h} points`);
+      // Rendered at 72 dpi, an A4 page is 595 × 842 pixels: no page comes out wider.
+      if (spawnSync('pdftoppm', ['-v']).status === 0) {
+        const prefix = join(OUT, `report-${name}-page`);
+        assert.equal(spawnSync('pdftoppm', ['-r', '72', '-png', join(OUT, `report-${name}.pdf`), prefix]).status, 0, `${name}: pdftoppm`);
+        for (const png of readdirSync(OUT).filter((f) => f.startsWith(`report-${name}-page`) && f.endsWith('.png'))) {
+          const width = readFileSync(join(OUT, png)).readUInt32BE(16);
+          assert.ok(width <= 596, `${png}: ${width} pixels wide`);
+        }
+      }
       await strict.close();
       // Then axe-core, injected (the page's policy would refuse it).
       const open = await browser.newContext({ bypassCSP: true });

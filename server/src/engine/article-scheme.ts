@@ -6,20 +6,26 @@
 import type { Block, DocumentModel, Section } from './markdown.js';
 
 /** Closing articles: a new substantive article goes before them. */
-const CLOSING_RE = /^(?:general(?: terms| provisions)?|miscellaneous(?: provisions)?|final provisions|general and final provisions|boilerplate|definitions?|defined terms|interpretation|slotbepalingen|algemene slotbepalingen|overige bepalingen|diversen|definities|begrippen|begripsbepalingen)$/i;
+const CLOSING_RE = /^(?:general(?: terms| provisions)?|miscellaneous(?: provisions)?|final provisions|general and final provisions|boilerplate|definitions?|defined terms|interpretation|survival|governing law(?: and (?:jurisdiction|disputes))?|applicable law|disputes|dispute resolution|jurisdiction|slotbepalingen|algemene slotbepalingen|overige bepalingen|diversen|definities|begrippen|begripsbepalingen|voortdurende bepalingen|toepasselijk recht(?: en (?:geschillen|forumkeuze))?|geschillen(?: en toepasselijk recht)?|geschillenbeslechting|forumkeuze)$/i;
 /** Optional modules and product-specific parts: they bind only some contracts, so a clause never goes in one. */
 const MODULE_RE = /^(?:bijzondere bepalingen|aanvullende bepalingen|module\b|optional module|additional terms for|specific terms|product[- ]specific terms|service[- ]specific terms)/i;
 
+/** A title's words without its number ("12.", "VII", "Artikel 3"): a roman numeral only as a word of its own, not the V of "Voortdurende". */
 export function titleWords(title: string): string {
-  return title.replace(/^\s*(?:article|artikel|section|clause)?\s*[\d.ivxlc]*\.?\s*[–—:-]?\s*/i, '').replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return title.replace(/^\s*(?:article|artikel|section|clause)?\s*(?:[\d.]+|[ivxlc]+(?![a-z]))?\.?\s*[–—:-]?\s*/i, '').replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** The words of an article's title: its own heading, or the heading right under a bare "Artikel 12". */
+/**
+ * The words of an article's title: its own heading, or the heading right under a bare "Artikel 12",
+ * or the title line there that Markdown takes for no heading ("####Geschillen en toepasselijk recht").
+ */
 function articleTitle(model: DocumentModel, s: Section): string {
   const own = titleWords(s.title);
   if (own) return own;
   const child = model.sections.find((c) => c.parent === s);
-  return child && child.headingSpan.start - s.headingSpan.end < 10 ? titleWords(child.title) : '';
+  if (child && child.headingSpan.start - s.headingSpan.end < 10) return titleWords(child.title);
+  const first = model.blocks.find((b) => b.section === s && b.kind !== 'heading');
+  return first && first.span.start - s.headingSpan.end < 10 && /^\s*#/.test(first.text) && first.text.trim().length < 120 ? titleWords(first.text.replace(/^\s*#+/, '')) : '';
 }
 
 export function isClosing(model: DocumentModel, s: Section): boolean {

@@ -77,7 +77,7 @@ function ownTerms(ctx: FixContext, text: string): string {
   if (ctx.language === 'en') {
     const service = pick(SERVICE_TERMS), data = [...defined].find((t) => /^(?:Customer|Client) (?:Data|Content)$/.test(t)) ?? pick(DATA_TERMS);
     if (service) text = text.replace(/\bthe services\b/g, `the ${service}`);
-    if (data) text = text.replace(new RegExp(`\\b(?:${customer}'s data|the data of ${customer})\\b`, 'gi'), data);
+    if (data) text = text.replace(new RegExp(`\\b(?:${customer}'s data|(?:the )?data of ${customer})\\b`, 'gi'), data);
   } else {
     const service = pick(NL_SERVICE_TERMS), data = pick(NL_DATA_TERMS);
     if (service) text = text.replace(/\bde dienstverlening\b/g, `de ${service}`);

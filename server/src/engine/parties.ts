@@ -59,12 +59,20 @@ export function findParties(model: DocumentModel, lang: Language): Parties {
   const counts = countsIn(model);
   const supplier = mostUsed(counts, SUPPLIER_ROLES);
   const customer = mostUsed(counts, CUSTOMER_ROLES);
-  // English contracts write "the Provider"; Dutch ones use the bare role as a name ("Leverancier").
-  const named = (role: string | undefined, fallback: string) => (!role ? fallback : lang === 'en' ? `the ${role}` : role);
+  const given = givenNames(model.text.slice(0, NAME_SAMPLE));
+  const sample = model.text.slice(0, SAMPLE);
+  // English contracts write "the Provider"; Dutch ones use the bare role as a name ("Leverancier"). A
+  // name the contract gives a side ("37signals") is that side's name where it is used more than the role.
+  const named = (side: keyof PartyNames, role: string | undefined, fallback: string) => {
+    const name = given[side];
+    if (name && sample.split(name).length - 1 > (role ? counts.get(role) ?? 0 : 0)) return name;
+    return !role ? fallback : lang === 'en' ? `the ${role}` : role;
+  };
   return {
-    supplier: named(supplier, DEFAULTS[lang].supplier),
-    customer: named(customer, DEFAULTS[lang].customer),
-    found: Boolean(supplier && customer),
+    supplier: named('supplier', supplier, DEFAULTS[lang].supplier),
+    customer: named('customer', customer, DEFAULTS[lang].customer),
+    found: Boolean((supplier || given.supplier) && (customer || given.customer)),
+    // Not the given names: they would make "Cirrusdesk Ltd is a provider of …" in a preamble a commitment.
     names: namedParties(model),
   };
 }
@@ -76,6 +84,30 @@ const STANDS_FOR: Record<keyof PartyNames, RegExp> = {
   customer: /["“”'‘’](?:you|your|u|customer|client|opdrachtgever|licensee)["“”'‘’]/i,
 };
 const NAME_SAMPLE = 20_000;
+
+/** A parenthetical, and one that is just a quoted name: `(“37signals”)`. */
+const PARENTHETICAL_RE = /\(([^()\n]{1,120})\)/g;
+const QUOTED_NAME_RE = /^["“”'‘’]([^"“”'‘’]{1,40})["“”'‘’]$/;
+const BETWEEN_RE = /\b(?:between|tussen)\b/i;
+
+/**
+ * The name a contract gives one side where it names the other by its role: `between 37signals LLC
+ * (“37signals”) and the customer (“Customer”)` makes "37signals" the supplier.
+ */
+function givenNames(text: string): Partial<Record<keyof PartyNames, string>> {
+  const found = [...text.matchAll(PARENTHETICAL_RE)];
+  const sideOf = (p: string) => (['supplier', 'customer'] as const).find((side) => STANDS_FOR[side].test(p));
+  for (let i = 0; i + 1 < found.length; i++) {
+    const [a, b] = [found[i], found[i + 1]];
+    const gap = text.slice(a.index! + a[0].length, b.index!);
+    if (gap.length > 100 || !/\s(?:and|en)\s/.test(gap) || !BETWEEN_RE.test(text.slice(Math.max(0, a.index! - 100), a.index!))) continue;
+    const [sideA, sideB] = [sideOf(a[1]), sideOf(b[1])];
+    const [unnamed, other] = sideA && !sideB ? [b, sideA] : sideB && !sideA ? [a, sideB] : [undefined, undefined];
+    const name = unnamed && QUOTED_NAME_RE.exec(unnamed[1].trim())?.[1];
+    if (name && other) return other === 'supplier' ? { customer: name } : { supplier: name };
+  }
+  return {};
+}
 
 function namedParties(model: DocumentModel): PartyNames {
   const names: PartyNames = { supplier: [], customer: [] };

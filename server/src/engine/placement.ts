@@ -5,7 +5,7 @@
  * and annexes. Never inside a code block, a table or the front matter.
  */
 import type { DocumentModel, Section } from './markdown.js';
-import { insertedNumber, isClosing, isClosingTitle, listArticles, moduleStart, paragraphStyle, type ListArticle } from './article-scheme.js';
+import { insertedNumber, isClosing, isClosingTitle, listArticles, moduleStart, paragraphStyle, titleWords, type ListArticle } from './article-scheme.js';
 import type { TopicRule } from './rule-data.js';
 import type { Language, Span } from './types.js';
 
@@ -77,7 +77,7 @@ function isTopArticle(s: Section): boolean {
 
 /** A heading's words without its number: "7. Information Security" → "information security", "Privacy & Security" → "privacy and security". */
 function headingWords(title: string): string {
-  return title.replace(/&/g, ' and ').replace(/^\s*(?:article|artikel|section|clause)?\s*[\d.ivxlc]*\.?\s*[–—:-]?\s*/i, '').replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  return titleWords(title.replace(/&/g, ' and ')).toLowerCase();
 }
 
 /**
@@ -185,9 +185,14 @@ export function placeArticle(model: DocumentModel, lang: Language = 'en'): Place
   const paragraphs = paragraphStyle(model, last);
   if (!m) return { offset, joins: false, number, paragraphs, headingLine: (title, extra) => `${'#'.repeat(Math.min(last.level, 6))} ${number(extra)}. ${title}` };
   const shouting = m[4].length > 3 && m[4] === m[4].toUpperCase();
+  // "### Artikel  25" with its title on a line of its own below ("####Geschillen …"): the same two lines.
+  const titleLine = m[4].trim() ? undefined : /^\s*#+/.exec(model.blocks.find((b) => b.section === last && b.kind !== 'heading')?.text ?? '')?.[0];
+  const eol = lineBreak(text);
   return {
     offset, joins: false, number, paragraphs,
-    headingLine: (title, extra) => `${m[1]}${number(extra)}${m[3] || '. '}${shouting ? title.toUpperCase() : title}${m[5]}`,
+    headingLine: (title, extra) => (titleLine !== undefined
+      ? `${m[1]}${number(extra)}${m[3]}${eol}${eol}${titleLine}${title}`
+      : `${m[1]}${number(extra)}${m[3] || '. '}${shouting ? title.toUpperCase() : title}${m[5]}`),
   };
 }
 
