@@ -10,6 +10,7 @@ import { ConfigError, type LoadedConfig } from '../config.js';
 import { TOPIC_IDS, type Language, type TopicId } from '../engine/types.js';
 import { citation } from '../engine/citations.js';
 import { s } from './strings.js';
+import { variantWord, word } from '../engine/words.js';
 
 const cache = new WeakMap<LoadedConfig, CatalogueClause[]>();
 
@@ -63,7 +64,7 @@ function yamlFiles(dir: string): string[] {
 export function printCatalogue(topic: TopicId | undefined, lang: Language, playbook: CatalogueClause[]): string {
   const all = [...playbook, ...builtInCatalogue()];
   // The headers, variants and references in the language asked for (--lang), like the titles.
-  const variant = (c: CatalogueClause) => s(lang, c.source === 'playbook' ? 'variant.playbook' : c.variant === 'strict' ? 'variant.strict' : 'variant.balanced');
+  const variant = (c: CatalogueClause) => word(lang, variantWord(c));
   if (!topic) {
     const rows = all.map((c) => `${c.topic.padEnd(24)} ${c.id.padEnd(36)} ${variant(c).padEnd(11)} ${c.title[lang]}`);
     return `${s(lang, 'catalogue.topic').padEnd(24)} ${s(lang, 'catalogue.clause').padEnd(36)} ${s(lang, 'catalogue.variant').padEnd(11)} ${s(lang, 'catalogue.title')}\n${rows.join('\n')}\n`;
@@ -71,7 +72,7 @@ export function printCatalogue(topic: TopicId | undefined, lang: Language, playb
   const parties = lang === 'nl' ? { supplier: 'Leverancier', customer: 'Opdrachtgever' } : { supplier: 'the Supplier', customer: 'the Customer' };
   return all.filter((c) => c.topic === topic).map((c) => [
     `## ${c.title[lang]}`,
-    `${c.id} · ${variant(c)}${c.preferred ? ` · ${s(lang, 'preferred')}` : ''} · ${c.references.map((r) => citation(r, lang)).join('; ')}`,
+    `${c.id} · ${variant(c)}${c.preferred ? ` · ${word(lang, 'preferred')}` : ''} · ${c.references.map((r) => citation(r, lang)).join('; ')}`,
     '',
     fillClause(c, lang, parties),
     '',

@@ -4,14 +4,16 @@
  * in their common language, English when they differ; `clauselint catalogue` follows --lang.
  */
 import type { Language } from '../engine/types.js';
+import { heading, phrasebook, WORDS } from '../engine/words.js';
 
 const STRINGS = {
-  coverage: { en: '{present} present · {weak} weak · {missing} missing', nl: '{present} aanwezig · {weak} zwak · {missing} ontbrekend' },
-  'source.inferred': { en: 'inferred', nl: 'afgeleid' },
-  'source.front-matter': { en: 'from front matter', nl: 'uit de kopgegevens' },
-  'source.config': { en: 'from configuration', nl: 'uit de configuratie' },
+  coverage: WORDS.coverage,
+  'source.inferred': WORDS['source.inferred'],
+  'source.front-matter': WORDS['source.front-matter'],
+  'source.config': WORDS['source.config'],
   regimes: { en: 'regimes {list}', nl: 'regimes {list}' },
-  language: { en: 'English', nl: 'Nederlands' },
+  // Each language by its own name.
+  language: { en: WORDS['lang.en'].en, nl: WORDS['lang.nl'].nl },
   noProblems: { en: '✔ no problems in {files}', nl: '✔ geen bevindingen in {files}' },
   problems: { en: '✖ {total} ({breakdown}) in {files}', nl: '✖ {total} ({breakdown}) in {files}' },
   'count.file': { en: '1 file', nl: '1 bestand' },
@@ -24,15 +26,15 @@ const STRINGS = {
   'count.warnings': { en: '{n} warnings', nl: '{n} waarschuwingen' },
   others: { en: '{n} other', nl: '{n} overig' },
   total: { en: 'Total', nl: 'Totaal' },
-  coverageTitle: { en: 'Security coverage', nl: 'Dekking van beveiligingsbepalingen' },
-  contract: { en: 'Contract', nl: 'Overeenkomst' },
+  coverageTitle: WORDS.coverageTitle,
+  contract: heading(WORDS.contract),
   type: { en: 'Type', nl: 'Soort' },
-  present: { en: 'Present', nl: 'Aanwezig' },
-  weak: { en: 'Weak', nl: 'Zwak' },
-  missing: { en: 'Missing', nl: 'Ontbrekend' },
-  findings: { en: 'Findings', nl: 'Bevindingen' },
-  topic: { en: 'Topic', nl: 'Onderwerp' },
-  line: { en: 'Line', nl: 'Regel' },
+  present: heading(WORDS['status.present']),
+  weak: heading(WORDS['status.weak']),
+  missing: heading(WORDS['status.missing']),
+  findings: heading(WORDS.findings),
+  topic: heading(WORDS.topic),
+  line: heading(WORDS.line),
   finding: { en: 'Finding', nl: 'Bevinding' },
   moreAnnotations: {
     en: '{count} more {level} are not shown here (GitHub shows ten of each kind): see the job summary, or run clauselint locally.',
@@ -41,21 +43,15 @@ const STRINGS = {
   'level.error': { en: 'errors', nl: 'fouten' },
   'level.warning': { en: 'warnings', nl: 'waarschuwingen' },
   'level.notice': { en: 'notices', nl: 'meldingen' },
-  'catalogue.topic': { en: 'topic', nl: 'onderwerp' },
+  'catalogue.topic': WORDS.topic,
   'catalogue.clause': { en: 'clause', nl: 'bepaling' },
   'catalogue.variant': { en: 'variant', nl: 'variant' },
   'catalogue.title': { en: 'title', nl: 'titel' },
-  'variant.balanced': { en: 'balanced', nl: 'evenwichtig' },
-  'variant.strict': { en: 'strict', nl: 'streng' },
-  'variant.playbook': { en: 'playbook', nl: 'eigen' },
-  preferred: { en: 'preferred', nl: 'voorkeur' },
 } as const;
 
 export type CliStringId = keyof typeof STRINGS;
 
-export function s(lang: Language, id: CliStringId, values: Record<string, string | number> = {}): string {
-  return STRINGS[id][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+export const s = phrasebook(STRINGS);
 
 /** "1 file" / "3 bestanden". */
 export function count(lang: Language, n: number, one: 'count.file' | 'count.problem' | 'count.error' | 'count.warning', many: 'count.files' | 'count.problems' | 'count.errors' | 'count.warnings'): string {

@@ -11,6 +11,7 @@ import { sentencesOf } from './article-scheme.js';
 import { findDefinitions } from './definitions.js';
 import type { DocumentModel } from './markdown.js';
 import type { ContractType, Finding, Fix, Language, Span, TextEdit, TopicId } from './types.js';
+import { fillTemplate } from './words.js';
 
 export interface FixContext {
   model: DocumentModel;
@@ -32,7 +33,7 @@ const LABELS = {
 };
 
 function label(kind: keyof typeof LABELS, lang: Language, values: Record<string, string>): string {
-  return LABELS[kind][lang].replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+  return fillTemplate(LABELS[kind][lang], values);
 }
 
 /** The blocks of text that put `clause` at `placement`: a numbered paragraph, or a new article. */

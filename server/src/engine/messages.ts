@@ -8,6 +8,7 @@
  * follows a preposition ("Weak clause on security updates", "Geen bepaling over beveiligingsupdates").
  */
 import type { Language } from './types.js';
+import { fillTemplate } from './words.js';
 
 /** The longest message: what the VS Code Problems panel shows on one line without cutting it. */
 export const MESSAGE_LIMIT = 120;
@@ -137,10 +138,6 @@ export function allTemplates(): { id: string; lang: Language; text: string }[] {
   return out;
 }
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
-}
-
 /** The first of the candidates that fits MESSAGE_LIMIT; else the shortest, cut at a word with an ellipsis. */
 export function fit(candidates: string[]): string {
   const fitting = candidates.find((c) => c.length <= MESSAGE_LIMIT);
@@ -152,16 +149,16 @@ export function fit(candidates: string[]): string {
 }
 
 export function message(id: MessageId, lang: Language, values: Record<string, string | number>): string {
-  return fit(([] as string[]).concat(TEMPLATES[id][lang]).map((t) => fill(t, values)));
+  return fit(([] as string[]).concat(TEMPLATES[id][lang]).map((t) => fillTemplate(t, values)));
 }
 
 export function details(id: MessageId, lang: Language, values: Record<string, string | number>): string | undefined {
   const entry = DETAILS[id];
-  return entry && fill(entry[lang], values);
+  return entry && fillTemplate(entry[lang], values);
 }
 
 export function piece(id: PieceId, lang: Language, values: Record<string, string | number> = {}): string {
-  return fill(PIECES[id][lang], values);
+  return fillTemplate(PIECES[id][lang], values);
 }
 
 /** A quoted phrase in a short message: at most 40 characters. */

@@ -53,4 +53,9 @@ export const WORDS = {
 } as const satisfies Record<string, Texts>;
 
 export type WordId = keyof typeof WORDS;
+
+/** The word for a catalogue clause's variant: the organisation's own (playbook), strict, or balanced. */
+export function variantWord(clause: { source?: string; variant: string }): 'variant.playbook' | 'variant.strict' | 'variant.balanced' {
+  return clause.source === 'playbook' ? 'variant.playbook' : clause.variant === 'strict' ? 'variant.strict' : 'variant.balanced';
+}
 export const word = phrasebook(WORDS);

@@ -12,6 +12,7 @@ import { builtInCatalogue, fillClause, formatNumber, type CatalogueClause } from
 import type { Language } from '../engine/types.js';
 import type { ClauseChoice } from './protocol.js';
 import type { UiLanguage } from './strings.js';
+import { variantWord, word } from '../engine/words.js';
 
 export const CLAUSE_TRIGGER = '/clause';
 export const COMPLETION_TRIGGER_CHARACTERS = ['/'];
@@ -80,7 +81,7 @@ export function clauseChoices(result: AnalysisDetails, ui: UiLanguage): ClauseCh
       status: result.topics[clause.topic]?.status ?? 'not-applicable',
       heading: clause.heading[lang],
       title: clause.title[lang],
-      variant: (ui === 'nl' ? (clause.variant === 'strict' ? 'streng' : 'evenwichtig') : clause.variant) + (clause.preferred ? (ui === 'nl' ? ' · voorkeur' : ' · preferred') : ''),
+      variant: word(ui, variantWord(clause)) + (clause.preferred ? ` · ${word(ui, 'preferred')}` : ''),
       fits,
       preferred: fits && rank === 1,
       references: clause.references.map((r) => citation(r, lang)),

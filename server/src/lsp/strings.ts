@@ -1,16 +1,18 @@
 /** The server's own user-interface strings (action titles, hover headings), in the editor's language. */
+import { heading, phrasebook, WORDS } from '../engine/words.js';
+
 export type UiLanguage = 'en' | 'nl';
 
 const STRINGS = {
   fixAll: { en: 'Fix all weak phrases', nl: 'Herstel alle zwakke formuleringen' },
   insertAll: { en: 'Insert all missing security clauses', nl: 'Voeg alle ontbrekende beveiligingsbepalingen in' },
-  references: { en: 'References', nl: 'Bronnen' },
+  references: heading(WORDS.references),
   docs: { en: 'Rule documentation', nl: 'Documentatie van de regel' },
   suggested: { en: 'Suggested clause', nl: 'Voorgestelde bepaling' },
   definedTerm: { en: 'Defined term', nl: 'Gedefinieerd begrip' },
   definedOn: { en: 'defined on line {line}', nl: 'gedefinieerd op regel {line}' },
-  summary: { en: 'Security: {present} present · {weak} weak · {missing} missing', nl: 'Beveiliging: {present} aanwezig · {weak} zwak · {missing} ontbrekend' },
-  reportTitle: { en: 'Security coverage', nl: 'Dekking van beveiligingsbepalingen' },
+  summary: { en: `Security: ${WORDS.coverage.en}`, nl: `Beveiliging: ${WORDS.coverage.nl}` },
+  reportTitle: WORDS.coverageTitle,
   notChecked: { en: 'Clauselint did not check this document: {reason}', nl: 'Clauselint heeft dit document niet gecontroleerd: {reason}' },
   'notChecked.binary': { en: 'it looks like a binary file, not a Markdown contract', nl: 'het lijkt een binair bestand, geen contract in Markdown' },
   'notChecked.size': { en: 'it is {size} MB; Clauselint checks contracts up to {max} MB', nl: 'het is {size} MB; Clauselint controleert contracten tot {max} MB' },
@@ -25,17 +27,17 @@ const STRINGS = {
     en: 'This document is not checked by Clauselint. Add `clauselint:` front matter, put a `.clauselintrc.json` in its folder, or run “Clauselint: Lint this file”.',
     nl: 'Clauselint controleert dit document niet. Voeg kopgegevens met `clauselint:` toe, zet een `.clauselintrc.json` in de map, of kies “Clauselint: Dit bestand controleren”.',
   },
-  topic: { en: 'Topic', nl: 'Onderwerp' },
+  topic: heading(WORDS.topic),
   status: { en: 'Status', nl: 'Status' },
-  findings: { en: 'Findings', nl: 'Bevindingen' },
-  contractType: { en: 'Contract type', nl: 'Soort overeenkomst' },
-  regimes: { en: 'Regimes', nl: 'Regimes' },
-  none: { en: 'none', nl: 'geen' },
-  line: { en: 'line', nl: 'regel' },
-  'status.present': { en: 'present', nl: 'aanwezig' },
-  'status.weak': { en: 'weak', nl: 'zwak' },
-  'status.missing': { en: 'missing', nl: 'ontbrekend' },
-  'status.not-applicable': { en: 'not applicable', nl: 'niet van toepassing' },
+  findings: heading(WORDS.findings),
+  contractType: heading(WORDS.contractType),
+  regimes: heading(WORDS.regimes),
+  none: WORDS.none,
+  line: WORDS.line,
+  'status.present': WORDS['status.present'],
+  'status.weak': WORDS['status.weak'],
+  'status.missing': WORDS['status.missing'],
+  'status.not-applicable': WORDS['status.not-applicable'],
 } as const;
 
 export type StringId = keyof typeof STRINGS;
@@ -44,9 +46,7 @@ export function uiLanguage(locale: string | undefined | null): UiLanguage {
   return locale && /^nl\b/i.test(locale) ? 'nl' : 'en';
 }
 
-export function t(lang: UiLanguage, id: StringId, values: Record<string, string | number> = {}): string {
-  return STRINGS[id][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+export const t = phrasebook(STRINGS);
 
 /** Every string in both languages, for the test that reads the Dutch strings as Dutch. */
 export function allUiStrings(): { id: string; lang: UiLanguage; text: string }[] {

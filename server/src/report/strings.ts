@@ -1,5 +1,5 @@
-/** The review report's own words, in English and Dutch. */
-import type { Language } from '../engine/types.js';
+/** The review report's own words, in English and Dutch; the words it shares with the command and the editor come from one table. */
+import { heading, phrasebook, WORDS } from '../engine/words.js';
 
 const STRINGS = {
   title: { en: 'Security review of contracts', nl: 'Beveiligingstoets van overeenkomsten' },
@@ -14,7 +14,7 @@ const STRINGS = {
     nl: 'Eén rij per overeenkomst, één kolom per onderwerp. Klik op een kolomkop om te sorteren; typ in het vak om alleen de overeenkomsten te tonen waarvan de naam dat bevat.',
   },
   filter: { en: 'Show contracts whose name contains', nl: 'Toon overeenkomsten waarvan de naam bevat' },
-  contract: { en: 'Contract', nl: 'Overeenkomst' },
+  contract: heading(WORDS.contract),
   score: { en: 'Score', nl: 'Score' },
   scoreHelp: {
     en: 'Score: a topic present counts 1, weak ½, missing 0, over the topics that apply; a checklist item met counts 1, partly met ½, over the items Clauselint checks.',
@@ -22,10 +22,10 @@ const STRINGS = {
   },
   contents: { en: 'Contents', nl: 'Inhoud' },
   summary: { en: 'Summary', nl: 'Samenvatting' },
-  type: { en: 'Contract type', nl: 'Soort overeenkomst' },
+  type: heading(WORDS.contractType),
   regimes: { en: 'Laws declared', nl: 'Opgegeven wetgeving' },
   language: { en: 'Language', nl: 'Taal' },
-  none: { en: 'none', nl: 'geen' },
+  none: WORDS.none,
   noneDeclared: {
     en: 'No law is declared, so no checklist applies. Declare them in the front matter (regimes: [nis2, gdpr]) or run the report with --regimes.',
     nl: 'Er is geen wetgeving opgegeven, dus er geldt geen checklist. Geef die op in de front matter (regimes: [nis2, gdpr]) of draai het rapport met --regimes.',
@@ -35,7 +35,7 @@ const STRINGS = {
   'source.inferred': { en: 'inferred by Clauselint from the text', nl: 'door Clauselint afgeleid uit de tekst' },
   'source.command': { en: 'chosen for this report', nl: 'gekozen voor dit rapport' },
   topicsScore: { en: 'Topics', nl: 'Onderwerpen' },
-  topicCounts: { en: '{present} present · {weak} weak · {missing} missing', nl: '{present} aanwezig · {weak} zwak · {missing} ontbreekt' },
+  topicCounts: WORDS.coverage,
   itemCounts: { en: '{met} met · {partly} partly met · {not} not met · {unchecked} not checked by Clauselint', nl: '{met} voldaan · {partly} deels voldaan · {not} niet voldaan · {unchecked} niet gecontroleerd door Clauselint' },
   askHeading: { en: 'What to ask for', nl: 'Wat u moet vragen' },
   askIntro: {
@@ -50,11 +50,11 @@ const STRINGS = {
   evidence: { en: 'What the contract says', nl: 'Wat de overeenkomst zegt' },
   missingWhat: { en: 'What is missing', nl: 'Wat ontbreekt' },
   topics: { en: 'Topic by topic', nl: 'Per onderwerp' },
-  topic: { en: 'Topic', nl: 'Onderwerp' },
+  topic: heading(WORDS.topic),
   why: { en: 'Why it matters to you', nl: 'Waarom het voor u telt' },
-  references: { en: 'References', nl: 'Bronnen' },
+  references: heading(WORDS.references),
   suggested: { en: 'Clause to ask for', nl: 'Bepaling om te vragen' },
-  line: { en: 'line', nl: 'regel' },
+  line: WORDS.line,
   lines: { en: 'lines', nl: 'regels' },
   nothingFound: { en: 'No clause found.', nl: 'Geen bepaling gevonden.' },
   weakWording: { en: 'weak wording: {phrases}', nl: 'zwakke formulering: {phrases}' },
@@ -64,16 +64,16 @@ const STRINGS = {
   noContracts: { en: 'No contract could be checked.', nl: 'Er kon geen overeenkomst worden gecontroleerd.' },
   findings: { en: 'Findings in the editor or on the command line: {n}', nl: 'Bevindingen in de editor of op de opdrachtregel: {n}' },
   backToTop: { en: 'Back to the list of contracts', nl: 'Terug naar de lijst met overeenkomsten' },
-  'status.present': { en: 'present', nl: 'aanwezig' },
-  'status.weak': { en: 'weak', nl: 'zwak' },
-  'status.missing': { en: 'missing', nl: 'ontbreekt' },
-  'status.not-applicable': { en: 'not applicable', nl: 'niet van toepassing' },
+  'status.present': WORDS['status.present'],
+  'status.weak': WORDS['status.weak'],
+  'status.missing': WORDS['status.missing'],
+  'status.not-applicable': WORDS['status.not-applicable'],
   'item.met': { en: 'met', nl: 'voldaan' },
   'item.partly-met': { en: 'partly met', nl: 'deels voldaan' },
   'item.not-met': { en: 'not met', nl: 'niet voldaan' },
   'item.not-checked': { en: 'not checked by Clauselint', nl: 'niet gecontroleerd door Clauselint' },
-  'lang.en': { en: 'English', nl: 'Engels' },
-  'lang.nl': { en: 'Dutch', nl: 'Nederlands' },
+  'lang.en': WORDS['lang.en'],
+  'lang.nl': WORDS['lang.nl'],
   'type.saas': { en: 'SaaS / cloud service', nl: 'SaaS / clouddienst' },
   'type.software': { en: 'software licence', nl: 'softwarelicentie' },
   'type.hardware': { en: 'hardware / product', nl: 'hardware / product' },
@@ -95,10 +95,8 @@ const STRINGS = {
   sinceTopic: { en: '{topic}: {before} → {after} ({change})', nl: '{topic}: {before} → {after} ({change})' },
   sinceNoTopic: { en: 'No topic changed status.', nl: 'Geen onderwerp is van status veranderd.' },
   sinceUnknown: { en: 'Not in the baseline: checked for the first time.', nl: 'Niet in de vorige controle: voor het eerst gecontroleerd.' },
-} as const satisfies Record<string, Record<Language, string>>;
+} as const;
 
 export type ReportString = keyof typeof STRINGS;
 
-export function s(lang: Language, id: ReportString, values: Record<string, string | number> = {}): string {
-  return STRINGS[id][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+export const s = phrasebook(STRINGS);
