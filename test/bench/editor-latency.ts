@@ -10,6 +10,7 @@
  *   take to be answered, and how long after the last keystroke its diagnostics come.
  * The contracts: a real CUAD contract without headings, a Dutch one of real Dutch text, and the
  * synthetic one with a heading every few lines (large-contract.ts); without ../shared, the synthetic one.
+ * Then server memory over 2,000 keystrokes in the first contract (--no-session leaves it out).
  * Run on its own, it prints the figures as JSON (bench.ts runs it so, in a process of its own).
  */
 import { readFileSync, existsSync } from 'node:fs';
@@ -30,7 +31,9 @@ export interface CaseLatency {
   brisk: { requests: Percentiles; lastDiagnostics: number | null };
   rssMb: number;
 }
-export type EditorLatency = CaseLatency[];
+/** Server memory (RSS) over a long editing session of the first contract: after 200, 1,000 and 2,000 keystrokes. */
+export interface SessionMemory { name: string; rssMb: { edits: number; mb: number }[] }
+export interface EditorLatency { cases: CaseLatency[]; memory: SessionMemory | null }
 
 /** The editor's own debounce, for the run at typing speed (DEFAULT_DEBOUNCE_MS in session.ts). */
 const EDITOR_DEBOUNCE_MS = 150;
@@ -176,10 +179,34 @@ async function measureCase(c: Case, index: number, edits: number): Promise<CaseL
       sentence.push(await timed(client, doc, i, requests, () => doc.insert(end, c.sentence(i))));
     }
 
-    const pid = (client as unknown as { process: { pid: number } }).process.pid;
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    const rssMb = serverRss(client);
     return { name: c.name, bytes: c.text.length, open, typing: percentiles(typing), sentence: percentiles(sentence), requests: percentiles(requests), brisk: await brisk(c, index, edits), rssMb };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+function serverRss(client: TestClient): number {
+  const pid = (client as unknown as { process: { pid: number } }).process.pid;
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+}
+
+/** 2,000 keystrokes, each waited for, words typed into one clause: what the server keeps must stay bounded. */
+async function sessionMemory(c: Case): Promise<SessionMemory> {
+  const client = new TestClient();
+  try {
+    await client.initialize({ initializationOptions: { debounceMs: 0 } });
+    const { doc } = await openCase(client, c, 'untitled:session.md');
+    const at = c.typingAt(doc.text);
+    const words = 'the supplier shall notify the customer promptly in writing of every incident and breach ';
+    const rssMb: SessionMemory['rssMb'] = [];
+    for (let i = 1; i <= 2_000; i++) {
+      const version = doc.insert(at + i - 1, words[i % words.length]);
+      await client.waitForDiagnostics(doc.uri, version, 0);
+      client.notifications.length = 0;
+      if (i === 200 || i === 1_000 || i === 2_000) rssMb.push({ edits: i, mb: serverRss(client) });
+    }
+    return { name: c.name, rssMb };
   } finally {
     await client.shutdown();
   }
@@ -212,9 +239,10 @@ async function brisk(c: Case, index: number, edits: number): Promise<CaseLatency
 
 export async function editorLatency(edits = 30): Promise<EditorLatency | undefined> {
   if (!existsSync(SERVER)) return undefined;
+  const all = cases();
   const out: CaseLatency[] = [];
-  for (const [i, c] of cases().entries()) out.push(await measureCase(c, i, edits));
-  return out;
+  for (const [i, c] of all.entries()) out.push(await measureCase(c, i, edits));
+  return { cases: out, memory: process.argv.includes('--no-session') ? null : await sessionMemory(all[0]) };
 }
 
 if (process.argv[1]?.endsWith('editor-latency.ts')) console.log(JSON.stringify((await editorLatency()) ?? null));
