@@ -105,6 +105,16 @@ function describe(e: ErrorObject): SettingProblem {
   }
 }
 
+/**
+ * What JSON.parse says is wrong, without the piece of the file it quotes (`Unexpected token 'S',
+ * "{"a": SECRET}" is not valid JSON`): an error message never repeats what a file contains.
+ */
+function jsonProblem(message: string): string {
+  const quote = message.indexOf(', "');
+  const said = quote >= 0 && message.endsWith(' is not valid JSON') ? message.slice(0, quote) : message;
+  return said.replace(/ in JSON at position \d+.*$/, '');
+}
+
 /** Parses and validates one configuration text; `null` for a package.json without a "clauselint" key. */
 export function parseConfig(file: string, text: string): Settings | null {
   const isJson = file.endsWith('.json');
@@ -112,7 +122,7 @@ export function parseConfig(file: string, text: string): Settings | null {
   if (isJson) {
     try { JSON.parse(text); } catch (err) {
       const m = /position (\d+)/.exec(String((err as Error).message));
-      throw new ConfigError(file, m ? lineOf(text, Number(m[1])) : 1, { id: 'json', values: { detail: String((err as Error).message).replace(/ in JSON at position \d+.*$/, '') } });
+      throw new ConfigError(file, m ? lineOf(text, Number(m[1])) : 1, { id: 'json', values: { detail: jsonProblem(String((err as Error).message)) } });
     }
   }
   const doc = parseDocument(text, { prettyErrors: false });

@@ -84,3 +84,11 @@ test('printable keeps tabs and ordinary text, writes out the rest', () => {
   assert.equal(printable('a\tb – “c” ü 🙂'), 'a\tb – “c” ü 🙂');
   assert.equal(printable('\u0000\r\n\u009b\u2066'), '\\x00\\x0d\\x0a\\x9b\\u2066');
 });
+
+test('a configuration that is not valid JSON: the error says why, without quoting the file', () => {
+  const r = cli(['contract.md'], { cwd: tempTree({ '.clauselintrc.json': '{\n  "type": SECRET-4711\n}\n', 'contract.md': CONTRACT }) });
+  assert.equal(r.code, 2);
+  const [line] = assertOneLine(r.stderr);
+  assert.match(line, /\.clauselintrc\.json line \d+: .*JSON/);
+  assert.doesNotMatch(line, /SECRET-4711/);
+});
