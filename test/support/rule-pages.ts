@@ -1,8 +1,13 @@
-/** The examples on the rule pages (docs/rules/*.md): each one's text, the status it must get, and what the page says Clauselint reports. */
-import { readFileSync } from 'node:fs';
+/**
+ * The examples on the rule pages (docs/rules/*.md): each one's text, the status it must get, and what the
+ * page says Clauselint reports. `node --import tsx test/support/rule-pages.ts --write` writes each weak
+ * example's “Clauselint says” line anew, after a message changes.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyze } from '../../server/src/engine/analyze.js';
-import type { Language, TopicId, TopicStatus } from '../../server/src/engine/types.js';
+import { TOPIC_IDS, type Language, type TopicId, type TopicStatus } from '../../server/src/engine/types.js';
 import { REPO } from '../cli-fixtures/harness.js';
 
 export const EXAMPLE_HEADINGS = [
@@ -43,3 +48,21 @@ export function saysLine(messages: string[], language: Language): string {
   const said = messages.map((m) => `*${m}*`).join(' ');
   return `${SAYS}${language === 'nl' ? '(in the contract\'s language) ' : ''}${said} The hover, \`clauselint --verbose\` and SARIF add why it matters (the references above) and how to fix it (below).`;
 }
+
+/** Puts under each weak example of each topic page the line that quotes its messages as they are now. */
+function writePages(): void {
+  for (const topic of TOPIC_IDS) {
+    let page = readFileSync(pagePath(topic), 'utf8');
+    for (const example of pageExamples(topic).filter((e) => e.status === 'weak')) {
+      const { messages } = lintExample(topic, example);
+      const at = page.indexOf(example.heading) + example.heading.length;
+      const rest = page.slice(at);
+      const end = rest.search(/\n#{2,3} /);
+      const section = rest.slice(0, end).split('\n').filter((l) => !l.startsWith(SAYS)).join('\n').replace(/\n+$/, '');
+      page = page.slice(0, at) + section + (messages.length ? `\n\n${saysLine(messages, example.language)}\n` : '\n') + rest.slice(end);
+    }
+    writeFileSync(pagePath(topic), page);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv.includes('--write')) writePages();

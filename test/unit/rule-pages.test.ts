@@ -30,7 +30,7 @@ for (const topic of TOPIC_IDS) {
         continue;
       }
       assert.equal(status, example.status, `${key}: ${messages.join(' | ')}`);
-      if (example.status === 'weak') assert.equal(example.says, saysLine(messages, example.language), `${key}: the page's “Clauselint says” line`);
+      if (example.status === 'weak') assert.equal(example.says, saysLine(messages, example.language), `${key}: the page's “Clauselint says” line (node --import tsx test/support/rule-pages.ts --write)`);
     }
   });
 }
