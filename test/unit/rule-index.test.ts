@@ -46,3 +46,20 @@ test('the configuration schema knows every rule id', () => {
 test('no rule is a hint by default: VS Code leaves hints out of the Problems panel', () => {
   for (const rule of ruleIndex()) assert.notEqual(rule.severity, 'hint', `${rule.id} would show only as dots under the text`);
 });
+
+test('the editor settings (package.json) list every topic and rule id wherever they list them', () => {
+  const manifest = JSON.parse(readFileSync(join(rulesDir(), '..', 'package.json'), 'utf8'));
+  const lists: string[][] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) { node.forEach(walk); return; }
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'enum' && Array.isArray(value) && value.includes('security-measures')) lists.push(value);
+      else walk(value);
+    }
+  };
+  walk(manifest.contributes.configuration);
+  assert.ok(lists.length > 0, 'the settings list the ids somewhere');
+  const rules = ruleIndex().map((r) => r.id).sort(), topics = [...TOPIC_IDS].sort();
+  for (const list of lists) assert.ok([rules.join(), topics.join()].includes([...list].sort().join()), `an enum of the settings lacks ids: ${list.join(', ')}`);
+});
