@@ -16,7 +16,7 @@ const CONTRACT = '# Software-as-a-Service Agreement\n\nThis Agreement is made be
 const MESSAGE = 'Say ![pixel](https://example.invalid/p.png) <img src=x> [run](command:workbench.action.terminal.new) **hours**';
 const HOUSE_CLAUSE = [
   'id: house-liability', 'topic: liability', 'variant: house', 'preferred: true',
-  'title: { en: House liability, nl: Eigen aansprakelijkheid }', 'heading: { en: Liability, nl: Aansprakelijkheid }',
+  'title: { en: "House ![t](https://example.invalid/t.png) liability", nl: Eigen aansprakelijkheid }', 'heading: { en: Liability, nl: Aansprakelijkheid }',
   'types: [saas]', 'regimes: []', 'references: []',
   'text: { en: "{{supplier}} is liable up to twelve (12) months of fees.", nl: "{{supplier}} is aansprakelijk tot twaalf (12) maanden vergoeding." }',
 ].join('\n');
@@ -52,6 +52,13 @@ describe('the workspace configuration in the language server', { skip: existsSyn
       const markdown: string = hover.contents.value;
       assert.ok(markdown.includes('Say \\!\\[pixel\\](https://example.invalid/p.png) \\<img src=x\\>'), markdown);
       assert.doesNotMatch(markdown, /(?<!\\)!\[|(?<!\\)<img|(?<!\\)\[run\]|(?<!\\)\*\*hours/);
+      // The playbook clause's title in the completion's documentation: text, not an image.
+      const clauseDoc = `${CONTRACT}\n/clause`;
+      client.change(uri, clauseDoc);
+      const lines = clauseDoc.split('\n');
+      const items: { data?: { clause?: string }; documentation?: { value: string } }[] = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: lines[lines.length - 1].length } });
+      const house = (Array.isArray(items) ? items : (items as { items: typeof items }).items).find((i) => i.data?.clause === 'house-liability');
+      assert.ok(house?.documentation?.value.includes('House \\!\\[t\\](https://example.invalid/t.png) liability'), JSON.stringify(house?.documentation));
     } finally { await client.shutdown(); }
   });
 

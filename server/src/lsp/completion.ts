@@ -12,6 +12,7 @@ import { builtInCatalogue, fillClause, formatNumber, type CatalogueClause } from
 import type { Language } from '../engine/types.js';
 import type { ClauseChoice } from './protocol.js';
 import type { UiLanguage } from './strings.js';
+import { escapeMarkdown } from './hover.js';
 import { variantWord, word } from '../engine/words.js';
 
 export const CLAUSE_TRIGGER = '/clause';
@@ -106,7 +107,8 @@ export function clauseCompletions(doc: TextDocument, position: Position, result:
     detail: choice.heading,
     documentation: {
       kind: MarkupKind.Markdown,
-      value: `**${choice.title}**\n\n${choice.preview}${choice.references.length ? `\n\n_${choice.references.join('; ')}_` : ''}`,
+      // A playbook's clauses come from the workspace: their words are shown as text, not as Markdown.
+      value: `**${escapeMarkdown(choice.title)}**\n\n${escapeMarkdown(choice.preview)}${choice.references.length ? `\n\n_${escapeMarkdown(choice.references.join('; '))}_` : ''}`,
     },
     filterText: `${CLAUSE_TRIGGER} ${choice.heading} ${choice.title} ${choice.topic} ${choice.variant}`,
     sortText: choice.sortText,
