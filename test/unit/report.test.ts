@@ -240,6 +240,8 @@ test('--lang nl puts the whole report in Dutch, English contracts too', () => {
   assert.match(page, /Wat u moet vragen/);
   assert.match(page, /deels voldaan/);
   assert.doesNotMatch(page, /What to ask for/);
+  assert.match(page, /<td>art\. 28 lid 3 onder c AVG<\/td>/, 'articles as a Dutch lawyer cites them');
+  assert.doesNotMatch(page, /GDPR art\./);
 });
 
 test('text from the contract is escaped', () => {

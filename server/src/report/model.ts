@@ -7,7 +7,8 @@ import type { AnalysisDetails } from '../engine/analyze.js';
 import { clausesFor, fillClause, type CatalogueClause } from '../engine/catalogue.js';
 import { evaluateChecklists, explainer, topicScore, type ItemStatus, type RequirementResult } from '../engine/checklists.js';
 import { maxHoursFor } from '../engine/checks.js';
-import { loadRuleData, type StrongPoint } from '../engine/rule-data.js';
+import { loadRuleData, referencesOf, type StrongPoint } from '../engine/rule-data.js';
+import { citation } from '../engine/citations.js';
 import type { Clause, Problem } from '../engine/topic-evaluation.js';
 import { statusChange, type Change } from './marks.js';
 import { TOPIC_IDS, type ContractType, type Language, type Regime, type Source, type TopicId, type TopicStatus } from '../engine/types.js';
@@ -136,7 +137,7 @@ export function contractReport(input: ContractInput, index: number, lang: Langua
       lacks: status === 'weak' && best ? best.unmet.map((p) => says(p, lang, result)) : [],
       wording: status === 'weak' && best ? wordingOf(best.problems, lang) : [],
       why: explainer(id, lang) ?? '',
-      references: rule?.references ?? [],
+      references: rule ? referencesOf(rule, lang) : [],
     };
     if (status === 'weak' && !row.lacks.length && !row.wording.length && lang === result.language) {
       row.lacks = [...new Set(result.findings.filter((f) => f.topic === id).map((f) => f.message.split(/ Why it matters:| Waarom:/)[0]))].slice(0, 3);
@@ -148,7 +149,7 @@ export function contractReport(input: ContractInput, index: number, lang: Langua
   const checklists: ChecklistView[] = evaluateChecklists(result, regimes).map((cl) => ({
     regime: cl.checklist.regime, title: cl.checklist.title[lang], source: cl.checklist.source, score: cl.score, counts: cl.counts,
     items: cl.items.map((it) => ({
-      id: it.item.id, article: it.item.article, text: it.item.text[lang], status: it.status,
+      id: it.item.id, article: citation(it.item.article, lang), text: it.item.text[lang], status: it.status,
       ...(it.item.note && { note: it.item.note[lang] }),
       topics: it.requirements.map((r) => ({ id: r.topic, name: name(r.topic), status: r.topicStatus, lacks: lacksOf(r, 'unmet'), unchecked: lacksOf(r, 'unchecked') })),
       evidence: quotes(it.requirements.flatMap((r) => r.clauses.slice(0, 1)), result, 2),
