@@ -1,9 +1,10 @@
 /** --fix and the file: symlinks, mode, read-only files, edits saved meanwhile, folders, the summary line, suggestions. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, tempTree } from '../cli-fixtures/harness.js';
+import { CORPUS } from '../bench/corpus.js';
 import { FixRefused, readForFix, writeFixed } from '../../server/src/cli/fix.js';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { applyEdits, fixAllEdits } from '../../server/src/engine/fixes.js';
@@ -159,4 +160,16 @@ test('a completion goes on the supplier\'s duty, not on the customer\'s own duty
     assert.ok(fixed.includes(own), `the customer's own duty is left as written: ${own}`);
     assert.ok(fixed.includes(completed), `the supplier's duty is completed: ${completed}`);
   }
+});
+
+const CSA = join(CORPUS, 'open', 'commonpaper__cloud-service-agreement.md');
+test('the Common Paper agreement: clauses join its list as items, and "each party\'s" duty gets no completion', { skip: existsSync(CSA) ? false : '../shared/corpus is not beside the project' }, () => {
+  const text = readFileSync(CSA, 'utf8');
+  const r = analyze(text);
+  const fixed = applyEdits(text, fixAllEdits(r.fixContext, r.findings));
+  assert.ok(keepsWords(text, fixed), 'every word the drafter wrote is still there, in order');
+  assert.match(fixed, /id="3\.2">Prohibited Data\.<\/span>[^\n]*\n\n {4}3\. [A-Z][a-z ]+\. Provider shall /, 'the next item under "3. Privacy & Security"');
+  assert.match(fixed, /\n11A\. [A-Z][^\n]*\n\n(?!11A\.1)[^\n]+\n\n(?:11B\. [^\n]*\n\n[^\n]+\n\n)*12\. <span class="header_2" id="12">General Terms/, 'new articles before "12. General Terms", not as ## sections');
+  assert.doesNotMatch(fixed, /^## /m);
+  assert.match(fixed, /no less than a reasonable standard of care\./, 'Recipient is either party: no standard added to its duty');
 });
