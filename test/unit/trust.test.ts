@@ -92,3 +92,11 @@ test('a configuration that is not valid JSON: the error says why, without quotin
   assert.match(line, /\.clauselintrc\.json line \d+: .*JSON/);
   assert.doesNotMatch(line, /SECRET-4711/);
 });
+
+test('a file name with control characters is written out on standard error too', () => {
+  const dir = tempTree({ 'bad\u001b[2J.md': '\u0000\u0001PNG', 'a.md': CONTRACT });
+  const r = cli(['.', '--all', '--format', 'json'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(assertOneLine(r.stderr)[0], /bad\\x1b\[2J\.md: this is a binary file/);
+  assert.ok(JSON.parse(r.stdout).files.some((f: { path: string }) => f.path === 'a.md'));
+});

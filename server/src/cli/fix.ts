@@ -10,6 +10,7 @@ import type { AnalysisDetails } from '../engine/analyze.js';
 import { applyEdits, planFix, standardTextSpans, type FixPlan } from '../engine/fixes.js';
 import type { LoadedConfig } from '../config.js';
 import { declaresClauselint } from '../lsp/contracts.js';
+import { printable } from './printable.js';
 
 export const FIX_TYPES = ['fix', 'suggestion'] as const;
 export type FixType = (typeof FIX_TYPES)[number];
@@ -64,7 +65,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** One line per file: what --fix changed (or would change), and what it left for the user. */
 export function fixSummary(shown: string, plan: FixPlan, dryRun: boolean): string {
   if (plan.standardText) {
-    return `${shown}: standard text, not modified${plan.withheld ? ` (${plural(plan.withheld, 'fix', 'fixes')} withheld)` : ''}; put missing clauses in a separate document or annex\n`;
+    return `${printable(shown)}: standard text, not modified${plan.withheld ? ` (${plural(plan.withheld, 'fix', 'fixes')} withheld)` : ''}; put missing clauses in a separate document or annex\n`;
   }
   const parts = [
     plural(plan.inserted, 'clause inserted', 'clauses inserted'),
@@ -73,7 +74,7 @@ export function fixSummary(shown: string, plan: FixPlan, dryRun: boolean): strin
     plural(plan.suggestions.length, 'suggestion left', 'suggestions left') + (plan.suggestions.length ? ' (--fix-type fix,suggestion applies them)' : ''),
     ...(plan.withheld ? [`${plural(plan.withheld, 'fix', 'fixes')} withheld inside standard text (put them in a separate document or annex)`] : []),
   ];
-  return `${shown}: ${dryRun ? 'would have ' : ''}${parts.join(', ')}\n`;
+  return `${printable(shown)}: ${dryRun ? 'would have ' : ''}${parts.join(', ')}\n`;
 }
 
 function sameFile(a: Stats, b: ReadState, bytes: Buffer): boolean {

@@ -32,6 +32,7 @@ import { cacheFile, LintCache } from './cache.js';
 import { entryOf, type FileEntry, type FileJob } from './entry.js';
 import { analyseAll, threadsFor } from './pool.js';
 import { progressFor } from './progress.js';
+import { printable } from './printable.js';
 
 export { VERSION };
 /** On this project's two-core machines a pool did not pay (npm run bench measures it): one thread unless asked. */
@@ -150,7 +151,7 @@ export function run(argv: string[], io: Io): number {
 }
 
 const internalError = (name: string, message: string) =>
-  `clauselint: ${name}: internal error: ${message.split('\n')[0]}; please report this with the file\n`;
+  `clauselint: ${printable(name)}: internal error: ${printable(message.split('\n')[0])}; please report this with the file\n`;
 
 function lint(argv: string[], io: Io): number {
   if (argv[0] === 'report') return runReport(argv.slice(1), io, VERSION);
@@ -260,8 +261,9 @@ function lint(argv: string[], io: Io): number {
     let text: string;
     try { text = input.read(); } catch (err) {
       const e = err as NodeJS.ErrnoException;
-      if (err instanceof InputError) io.stderr(`clauselint: ${name}: ${err.message}\n`);
-      else if (e && e.code) io.stderr(`clauselint: cannot read ${name} (${e.code})\n`);
+      // A file name can hold control characters: written out (printable), as in the report.
+      if (err instanceof InputError) io.stderr(`clauselint: ${printable(name)}: ${err.message}\n`);
+      else if (e && e.code) io.stderr(`clauselint: cannot read ${printable(name)} (${e.code})\n`);
       else throw err;
       unreadable = true;
       progress.step();
