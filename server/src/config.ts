@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { compileGlob, GlobError } from './glob.js';
 import { configErrorText, problemText, type SettingProblem } from './engine/setting-problems.js';
 import schema from '../../schemas/clauselintrc.schema.json' with { type: 'json' };
@@ -46,8 +46,9 @@ export interface LoadedConfig {
   lineOf?(key: keyof Settings): number;
 }
 
-const ajv = new Ajv({ allErrors: false, allowUnionTypes: true });
-const validate = ajv.compile(schema);
+/** Compiled on the first configuration file: a run without one (and --version) does not pay for it. */
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: false, allowUnionTypes: true }).compile(schema));
 
 function lineOf(text: string, offset: number): number {
   let line = 1;
@@ -138,6 +139,7 @@ export function parseConfig(file: string, text: string): Settings | null {
     pointerBase = '/clauselint';
   }
   if (data === null || data === undefined) return {};
+  const validate = validator();
   if (!validate(data)) {
     const e = validate.errors![0];
     // An unknown key or rule is reported on its own line, not on the line of the object holding it.

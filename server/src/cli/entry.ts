@@ -5,6 +5,7 @@
  * it crosses from worker threads and is stored in the --cache file as it is.
  */
 import { analyze, type AnalysisDetails, type AnalyzeOptions } from '../engine/analyze.js';
+import { clearCaches } from '../engine/bounded-cache.js';
 import type { AnalysisResult, Settings, TopicId, TopicResult } from '../engine/types.js';
 import { directiveFindings } from './directives.js';
 
@@ -30,6 +31,9 @@ export function entryOf(job: FileJob, details: AnalysisDetails): FileEntry {
     topics[id] = { status: t.status, evidence: t.evidence.map(({ span, text }) => ({ span, text })) };
   }
   const result = { language, type, typeSource, regimes, regimesSource, topics, findings: findings.map((f) => ({ ...f, fixes: [] })) };
+  // The engine's caches keep what an editor's next version of this text will ask again; a batch goes on
+  // to another contract, for which they would only hold memory (half of a run's peak, on CUAD).
+  clearCaches();
   return { result, lineStarts: details.model.lines.lineStarts };
 }
 
