@@ -51,17 +51,25 @@ function clauseBlocks(ctx: FixContext, clause: CatalogueClause, placement: Place
   return [heading, ...sentencesOf(text).map((s, i) => ('indent' in paragraphs ? `${paragraphs.indent}${i + 1}. ${s}` : `${n}.${i + 1}${paragraphs.dot} ${s}`))];
 }
 
-/** The parties as the contract writes them: "Customer" where it never says "the Customer". */
+/**
+ * The parties as the contract writes them: "Customer" where it rarely says "the Customer"; both bare
+ * where one is and the other, seldom named, never has an article ("Licensor" beside "Licensee").
+ */
 function ownParties(ctx: FixContext): { supplier: string; customer: string } {
-  const bare = (name: string) => {
+  const uses = (name: string) => {
     const m = /^the (\S.*)$/.exec(name);
-    if (!m || ctx.language !== 'en') return name;
+    if (!m || ctx.language !== 'en') return undefined;
     const text = ctx.model.text;
-    const all = text.split(m[1]).length - 1;
-    const withArticle = text.split(`the ${m[1]}`).length - 1 + text.split(`The ${m[1]}`).length - 1;
-    return all > 0 && withArticle * 4 < all ? m[1] : name;
+    return { bare: m[1], all: text.split(m[1]).length - 1, withArticle: text.split(`the ${m[1]}`).length - 1 + text.split(`The ${m[1]}`).length - 1 };
   };
-  return { supplier: bare(ctx.parties.supplier), customer: bare(ctx.parties.customer) };
+  const supplier = uses(ctx.parties.supplier), customer = uses(ctx.parties.customer);
+  const mostlyBare = (u: typeof supplier) => u !== undefined && u.all >= 3 && u.withArticle * 4 < u.all;
+  const neverWithArticle = (u: typeof supplier) => u !== undefined && u.all > 0 && u.withArticle === 0;
+  const bare = (u: typeof supplier, other: typeof supplier) => mostlyBare(u) || (mostlyBare(other) && neverWithArticle(u));
+  return {
+    supplier: bare(supplier, customer) ? supplier!.bare : ctx.parties.supplier,
+    customer: bare(customer, supplier) ? customer!.bare : ctx.parties.customer,
+  };
 }
 
 const SERVICE_TERMS = /^(?:Services?|Cloud Services?|Subscription Services?|Hosted Services?|SaaS Services?|Platform)$/;
