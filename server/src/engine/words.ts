@@ -32,6 +32,7 @@ export const WORDS = {
   coverage: { en: '{present} present · {weak} weak · {missing} missing', nl: '{present} aanwezig · {weak} zwak · {missing} ontbrekend' },
   coverageTitle: { en: 'Security coverage', nl: 'Dekking van beveiligingsbepalingen' },
   topic: { en: 'topic', nl: 'onderwerp' },
+  status: { en: 'status', nl: 'status' },
   findings: { en: 'findings', nl: 'bevindingen' },
   contract: { en: 'contract', nl: 'overeenkomst' },
   contractType: { en: 'contract type', nl: 'soort overeenkomst' },

@@ -28,7 +28,7 @@ const STRINGS = {
     nl: 'Clauselint controleert dit document niet. Voeg kopgegevens met `clauselint:` toe, zet een `.clauselintrc.json` in de map, of kies “Clauselint: Dit bestand controleren”.',
   },
   topic: heading(WORDS.topic),
-  status: { en: 'Status', nl: 'Status' },
+  status: heading(WORDS.status),
   findings: heading(WORDS.findings),
   contractType: heading(WORDS.contractType),
   regimes: heading(WORDS.regimes),

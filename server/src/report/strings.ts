@@ -46,7 +46,7 @@ const STRINGS = {
   checklist: { en: 'Checklist', nl: 'Checklist' },
   item: { en: 'What the law asks', nl: 'Wat de wet vraagt' },
   article: { en: 'Article', nl: 'Artikel' },
-  status: { en: 'Status', nl: 'Status' },
+  status: heading(WORDS.status),
   evidence: { en: 'What the contract says', nl: 'Wat de overeenkomst zegt' },
   missingWhat: { en: 'What is missing', nl: 'Wat ontbreekt' },
   topics: { en: 'Topic by topic', nl: 'Per onderwerp' },
