@@ -77,3 +77,7 @@ else {
   }
   if (editor.memory) console.log(`language server memory over a session, ${editor.memory.name}: ${editor.memory.rssMb.map((m) => `${m.mb.toFixed(0)} MB after ${m.edits} keystrokes`).join(', ')}`);
 }
+
+// The command over many files (batch time, --cache, peak memory, start-up), in processes of its own.
+const batch = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test', 'bench', 'batch.ts'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+if (batch.status !== 0) throw new Error('the batch benchmark failed');
