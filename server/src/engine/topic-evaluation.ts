@@ -426,11 +426,12 @@ export function evaluateTopic(rule: TopicRule, matched: Sentence[], units: Units
 const itemIndexes = new WeakMap<Units, Map<Sentence, Sentence[]>>();
 
 /**
- * A clause with the list items its lead-ins introduce: "limited to an amount of:" states the amounts in
- * the items after it, which name no topic themselves. Items of items belong to it too.
+ * A clause with the list items its lead-ins introduce ("limited to an amount of:" states the amounts in
+ * the items after it, which name no topic themselves) and the enumerated parts it goes on with after a
+ * semicolon. Items of items belong to it too.
  */
 function withItems(group: Sentence[], units: Units): Sentence[] {
-  if (!group.some((s) => s.local.leadsIn)) return group;
+  if (!group.some((s) => s.local.leadsIn || s.local.opens)) return group;
   let index = itemIndexes.get(units);
   if (!index) {
     index = new Map();
@@ -460,7 +461,7 @@ function evaluateClause(rule: TopicRule, group: Sentence[], stated: Sentence[], 
         if (result.reason && result.span) problems.push({ kind: 'shortfall', span: result.span, point, result });
       }
     }
-    for (const s of headed ? scope : group) problems.push(...weakSignals(rule, s, ctx));
+    for (const s of headed ? scope : stated) problems.push(...weakSignals(rule, s, ctx));
     const hasShortfall = problems.some((p) => p.kind === 'shortfall');
     return { sentences: group, unmet, problems, status: unmet.length || problems.length || hasShortfall ? 'weak' : 'present' };
 }
@@ -577,7 +578,8 @@ function computeWeakSignals(rule: TopicRule, s: Sentence, ctx: Context): Problem
     const terms = compileList(signal.phrases?.[s.lang], s.lang, true);
     const hits = findTerms(terms, s.tokens);
     if (!hits.length) return;
-    if (signal.with && !hasTerm(conceptTerms(rule, signal.with, s.lang), s.tokens)) return;
+    // An item continues its lead-in: "In no event shall Supplier be liable for: (iii) loss of data".
+    if (signal.with && !hasTerm(conceptTerms(rule, signal.with, s.lang), s.tokens) && !(s.leadInSentence && hasTerm(conceptTerms(rule, signal.with, s.lang), s.leadInSentence.tokens))) return;
     if (signal.unless === 'defined') {
       if (hits.every((h) => ctx.definedTerms.has(s.text.slice(s.tokens[h.first].start - s.span.start, s.tokens[h.last].end - s.span.start).toLowerCase()))) return;
     } else if (signal.unless) {

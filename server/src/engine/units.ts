@@ -17,7 +17,16 @@ export interface LocalSentence {
   id: number;
   /** "Upon termination, the Supplier shall:" introduces the list items after it. */
   leadsIn: boolean;
+  /** Starts an enumeration inside its sentence and breaks off at a semicolon: "… liable for: (i) indirect damages;". */
+  opens: boolean;
+  /** Goes on with the next enumerator after a semicolon: "(ii) the cost of …;", "or (iv) …". */
+  continues: boolean;
 }
+
+/** An enumerator in running text: "(i)", "(b)", "(2)", "ii)". */
+const INLINE_ENUMERATOR = String.raw`(?:\((?:[a-z]|[ivx]{1,5}|\d{1,2})\)|(?:[a-z]|[ivx]{1,5})\))`;
+const OPENS_RE = new RegExp(String.raw`(?:^|[\s:,])${INLINE_ENUMERATOR}\s`, 'i');
+const CONTINUES_RE = new RegExp(String.raw`^\s*(?:(?:and|or|en|of)\s+)?${INLINE_ENUMERATOR}\s`, 'i');
 
 /**
  * An id is given when a block is first split, and stays with the block's sentences while its chunk is
@@ -32,7 +41,11 @@ function sentencesOf(block: ParsedBlock, lang: Language): LocalSentence[] {
   return (byLang[lang] ??= splitSentences(block.text).map((span) => {
     const text = block.source.slice(span.start, span.end);
     const masked = block.text.slice(span.start, span.end);
-    return { span, text, tokens: tokenize(masked, lang), id: sentenceIds.id(`${text}\u0001${masked}`), leadsIn: /:\s*$/.test(text) };
+    const semicolon = /;\s*$/.test(text);
+    return {
+      span, text, tokens: tokenize(masked, lang), id: sentenceIds.id(`${text}\u0001${masked}`), leadsIn: /:\s*$/.test(text),
+      opens: semicolon && OPENS_RE.test(text.slice(0, 2000)), continues: CONTINUES_RE.test(text.slice(0, 40)),
+    };
   }));
 }
 
@@ -59,10 +72,14 @@ export class Sentence {
     return (this.absoluteTokens ??= this.local.tokens.map((t) => ({ word: t.word, stem: t.stem, start: t.start + this.span.start, end: t.end + this.span.start })));
   }
 
-  /** The words that introduce a list ("Upon termination, the Supplier shall:") give each item its context. */
-  get leadIn(): Token[] | undefined { return this.lead?.tokens; }
+  /**
+   * The words that introduce a list ("Upon termination, the Supplier shall:") give each item its topic.
+   * An enumeration within a paragraph ("(ii) the cost of …") gives its parts no topic of its own: they
+   * may run on about anything from a lead that names insurance or tax.
+   */
+  get leadIn(): Token[] | undefined { return this.lead?.local.leadsIn ? this.lead.tokens : undefined; }
 
-  /** The sentence that introduces this sentence's list, if it is a list item. */
+  /** The sentence this one continues as a list item or an enumerated part, if any. */
   get leadInSentence(): Sentence | undefined { return this.lead; }
 }
 
@@ -118,6 +135,9 @@ const listShape = perBlock((block) => {
   return { bare: BARE_ENUMERATOR_RE.test(line.trim()), item: LIST_ITEM_RE.test(line.slice(0, block.linePrefix.length + 8)) };
 });
 
+/** "Article 7 –", "7.2", "IV." before a heading's words; a roman numeral only as a word of its own ("Liability" keeps its "Li"). */
+const HEADING_NUMBER_RE = /^\s*(?:(?:article|artikel|section|clause)\b\s*)?(?:\d[\d.]*|[ivxlc]+(?=[.\s:–—-]|$))?\.?\s*[–—:-]?\s*/i;
+
 export function buildUnits(model: DocumentModel, langOf: (section: Section) => Language): Units {
   const sentences: Sentence[] = [];
   let lead: Sentence | undefined;
@@ -135,11 +155,17 @@ export function buildUnits(model: DocumentModel, langOf: (section: Section) => L
     if (!isItem || block.section !== leadSection) lead = undefined;
     let chain = chains.get(block.section);
     if (chain === undefined) { chain = chainIds.id(headingChain(block.section)); chains.set(block.section, chain); }
+    // "… shall not be liable for: (i) …; (ii) …; or (iii) loss of data": the sentences that go on with an
+    // enumerator continue the one that began the enumeration, as list items continue their lead-in.
+    let opener: Sentence | undefined;
     for (const local of sentencesOf(block.parsed, lang)) {
       const start = block.span.start + local.span.start;
-      const sentence = new Sentence({ start, end: block.span.start + local.span.end }, local, lang, block.section, blockIndex, lead, `${lang}${chain}:${lead ? lead.local.id : ''}:${local.id}`);
+      const continues = opener && !lead && local.continues ? opener : undefined;
+      const context = lead ?? continues;
+      const sentence = new Sentence({ start, end: block.span.start + local.span.end }, local, lang, block.section, blockIndex, context, `${lang}${chain}:${context ? context.local.id : ''}:${local.id}`);
       sentences.push(sentence);
       if (local.leadsIn) { lead = sentence; leadSection = block.section; }
+      if (!continues) opener = local.opens ? sentence : undefined;
     }
   });
   const headingCache = new Map<string, Token[]>();
@@ -154,7 +180,7 @@ export function buildUnits(model: DocumentModel, langOf: (section: Section) => L
       if (!tokens) {
         tokens = [];
         for (let s: Section | null = section; s && s.kind !== 'preamble' && s.kind !== 'title'; s = s.parent) {
-          tokens.push(...tokenize(s.title.replace(/^\s*(?:article|artikel|section|clause)?\s*[\d.ivxlc]*\.?\s*[–—:-]?\s*/i, ''), lang, s.headingSpan.start));
+          tokens.push(...tokenize(s.title.replace(HEADING_NUMBER_RE, ''), lang, s.headingSpan.start));
         }
         headingCache.set(key, tokens);
       }
