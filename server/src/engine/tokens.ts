@@ -1,11 +1,10 @@
 /**
- * Words with their offsets, lower-cased and stemmed with natural's Porter stemmers (English, Dutch;
- * vendored, see vendor/natural/README.md).
+ * Words with their offsets, lower-cased and stemmed with natural's Porter stemmers (English, Dutch).
  * natural's own tokenizers drop offsets, and every finding needs its exact place, so we split here
  * and use natural for what it is good at: stems. Each distinct word is stemmed once.
  */
-import porterEn from './vendor/natural/stemmers/porter_stemmer.cjs';
-import porterNl from './vendor/natural/stemmers/porter_stemmer_nl.cjs';
+import porterEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import porterNl from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
 import type { Language } from './types.js';
 
 export interface Token { word: string; stem: string; start: number; end: number }
