@@ -2,8 +2,9 @@
  * The language server: LSP wiring around the engine. Documents are analysed on open and save at once and
  * on change after a pause (debounced, but at least every MAX_WAIT_DEBOUNCES pauses while the user types on); a newer
  * change supersedes an older analysis, which stops at its next step and is never published. Requests never
- * start an analysis: they are answered from the latest one (code lenses, symbols) or from the one their
- * change scheduled (hover, code actions, completion, whose positions are of the current text). Settings
+ * start an analysis of their own: they are answered from the latest one (code lenses, symbols) or from the
+ * one their change scheduled, brought forward (hover, code actions, completion, whose positions are of the
+ * current text). Settings
  * come from workspace/configuration per document.
  */
 import {
@@ -42,7 +43,7 @@ const MAX_WAIT_DEBOUNCES = 4;
 /** An analysis parses for this long at most before it lets requests and newer changes in. */
 const SLICE_MS = 20;
 /** How long a request waits for the analysis of the current text before it is answered empty. */
-const REQUEST_WAIT_MS = 2_000;
+const REQUEST_WAIT_MS = 5_000;
 
 /** One analysed version of a document. */
 interface Entry {
@@ -344,8 +345,8 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
 
   /**
    * The analysis of the document's current text, for a request whose positions are of that text: the one
-   * its change scheduled, waited for (never started) up to REQUEST_WAIT_MS; undefined when the document is
-   * unknown or no contract, the request was cancelled, or the wait ran out.
+   * its change scheduled (run at once if it still waits for its pause), waited for up to REQUEST_WAIT_MS;
+   * undefined when the document is unknown or no contract, the request was cancelled, or the wait ran out.
    */
   async function resultFor(uri: string, token?: CancellationToken): Promise<{ doc: TextDocument; result: AnalysisDetails } | undefined> {
     const deadline = Date.now() + REQUEST_WAIT_MS;
@@ -356,6 +357,13 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
       if (entry && entry.revision === revisionOf(uri)) return entry.result && { doc: entry.snapshot, result: entry.result };
       const left = deadline - Date.now();
       if (left <= 0) return undefined;
+      // The analysis the change scheduled is still waiting for its pause: it runs now (once) for this request.
+      const pending = timers.get(uri);
+      if (pending) {
+        clearTimeout(pending.timer);
+        timers.delete(uri);
+        validate(uri, generation.get(uri) ?? 0).catch((err) => connection.console.error(String(err?.stack ?? err))).finally(pending.done);
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, left);
         const cancelled = token?.onCancellationRequested(done);
