@@ -38,6 +38,8 @@ const cases: [string, Language, string, string?][] = [
   ['Brightwell Ltd is a London-based provider of identity and access management as a service.', 'en', 'fragment'],
   ['Brightwell B.V. is een aanbieder van back-up- en herstelsoftware voor zorginstellingen.', 'nl', 'fragment'],
   ['Brightwell Ltd hosts all Customer Data in data centres in the Netherlands.', 'en', 'supplier-duty'],
+  ['Please refer to our Security Response page for how to report a security incident or threat.', 'en', 'customer-duty'],
+  ['Gelieve een vermoedelijk beveiligingsincident via het meldformulier aan ons door te geven.', 'nl', 'customer-duty'],
 ];
 
 for (const [text, lang, expected, at] of cases) {

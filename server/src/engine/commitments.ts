@@ -36,6 +36,8 @@ interface Vocabulary {
   none: CompiledTerm[];
   /** "is a", "is een" after the subject: the sentence says what a party is, not what it does. */
   descriptions: CompiledTerm[];
+  /** "Please", "Gelieve" opening a sentence: it asks the reader, the customer, to act. */
+  requests: Set<string>;
   prepositions: Set<string>;
   objectPronouns: Set<string>;
   possessives: Set<string>;
@@ -53,6 +55,7 @@ export interface CommitmentData {
   markers: { duty: Record<Language, string[]>; right: Record<Language, string[]> };
   none: Record<Language, string[]>;
   descriptions: Record<Language, string[]>;
+  requests: Record<Language, string[]>;
   recitals: Record<Language, string[]>;
   prepositions: Record<Language, string[]>;
   objectPronouns: Record<Language, string[]>;
@@ -79,6 +82,7 @@ function vocabulary(data: LanguageData, lang: Language, names: PartyNames): Voca
       right: compileList(c.markers.right[lang], lang, true),
       none: compileList(c.none[lang], lang, true),
       descriptions: compileList(c.descriptions[lang], lang, true),
+      requests: new Set(c.requests[lang]),
       prepositions: new Set(c.prepositions[lang]),
       objectPronouns: new Set(c.objectPronouns[lang]),
       possessives: new Set(c.possessives[lang]),
@@ -224,7 +228,10 @@ export function sentenceCommitments(s: Sentence, data: LanguageData, names: Part
   const addressed = found.find((m) => m.role === 'addressed');
   // "Cirrusdesk Ltd is a provider of Identity and Access Management": a party described commits to nothing.
   const described = subject && findTerms(v.descriptions, tokens).some((d) => d.first > subject.last && d.first <= subject.last + 3 && clauses[d.first] === 0);
+  // "Please refer to our Security Response page for how to report an incident": the reader is asked.
+  const requested = v.requests.has(tokens[0]?.word ?? '');
   const fallback: Commitment | undefined = described ? undefined : subject ? { party: subject.party, force: 'duty' }
+    : requested ? { party: 'customer', force: 'duty' }
     : addressed ? { party: counterpart[addressed.party], force: 'duty' } : undefined;
   return { none: false, anchors, clauses, fallback, mentionsParty: found.length > 0 };
 }
