@@ -145,7 +145,7 @@ function referenceTitles(s: Sentence): Set<number> | undefined {
 }
 
 /** A sentence is about the topic when every concept of one detection group occurs in it or in its headings, at least one in the sentence. */
-const DEFINITION_SENTENCE_RE = /^\s*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]{1,3}[.)]\s+)?[*_]{0,2}["“][^"”]{1,60}["”][*_]{0,2}\s*(?:means|shall mean|will mean|(?:has|have|shall have|will have) the meanings?|betekent|:)/i;
+const DEFINITION_SENTENCE_RE = /^\s*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]{1,3}[.)]\s+)?[*_]{0,2}["“‘][^"”’]{1,60}["”’][*_]{0,2}\s*(?:means|shall mean|will mean|(?:has|have|shall have|will have) the meanings?|betekent|:)/i;
 
 /** A definition says what a word means; it is not a clause that covers a topic. */
 function isDefinition(s: Sentence): boolean {
