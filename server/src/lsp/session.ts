@@ -363,6 +363,12 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
         clearTimeout(pending.timer);
         timers.delete(uri);
         validate(uri, generation.get(uri) ?? 0).catch((err) => connection.console.error(String(err?.stack ?? err))).finally(pending.done);
+      } else if (!inflight.has(`${uri}#${revisionOf(uri)}`)) {
+        // Nothing is scheduled or running for this text (the last analysis was superseded and no change
+        // followed it): analyse it once, shared by every request that waits, rather than answer with nothing.
+        const fresh = await analysisFor(doc);
+        if (fresh?.result && fresh.revision === revisionOf(uri) && !token?.isCancellationRequested) return { doc: fresh.snapshot, result: fresh.result };
+        continue;
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, left);
