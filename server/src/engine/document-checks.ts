@@ -72,19 +72,19 @@ const referencesIn = perBlock((block) => [...block.text.matchAll(REF_RE)].map((m
 /** A line that is an annex's title where the text came from a PDF without headings: "Appendix 2", "ANNEX II - TECHNICAL …". */
 const TITLE_LINE_RE = /^[ \t]*(Annex|Schedule|Exhibit|Appendix|Attachment|Bijlage|Addendum)\s+([A-Z]|\d{1,2}|[IVX]{1,4})\b([^\n]{0,120})$/gim;
 
+/** The annexes a paragraph's title lines name; worked out once per block, as every edit asks again. */
+const titleLineReferences = perBlock((block) => block.kind !== 'paragraph' ? [] : [...block.text.matchAll(TITLE_LINE_RE)]
+  // A title ends without a full stop and has a few words; "Annex 2 sets out the measures." is a sentence.
+  .filter((m) => !/[.;:,]\s*$/.test(m[3]) && m[3].split(/\s+/).length <= 14)
+  .map((m) => `${m[1].toLowerCase()} ${m[2].toUpperCase()}`));
+
 /** The annexes, schedules and exhibits the document itself contains, by their headings and title lines. */
 function presentReferences(model: DocumentModel): Set<string> {
   const present = new Set<string>();
   for (const s of model.sections) {
     for (const m of s.title.matchAll(REF_RE)) present.add(`${m[1].toLowerCase()} ${m[2].toUpperCase()}`);
   }
-  for (const block of model.blocks) {
-    if (block.kind !== 'paragraph') continue;
-    // A title ends without a full stop and has a few words; "Annex 2 sets out the measures." is a sentence.
-    for (const m of block.text.matchAll(TITLE_LINE_RE)) {
-      if (!/[.;:,]\s*$/.test(m[3]) && m[3].split(/\s+/).length <= 14) present.add(`${m[1].toLowerCase()} ${m[2].toUpperCase()}`);
-    }
-  }
+  for (const block of model.blocks) for (const key of titleLineReferences(block.parsed)) present.add(key);
   return present;
 }
 

@@ -438,8 +438,10 @@ function withItems(group: Sentence[], units: Units): Sentence[] {
     for (const s of units.sentences) if (s.leadInSentence) (index.get(s.leadInSentence) ?? index.set(s.leadInSentence, []).get(s.leadInSentence)!).push(s);
     itemIndexes.set(units, index);
   }
-  const out = [...group];
-  for (let i = 0; i < out.length; i++) for (const item of index.get(out[i]) ?? []) if (!out.includes(item)) out.push(item);
+  const out = [...group], seen = new Set(group);
+  for (let i = 0; i < out.length; i++) {
+    for (const item of index.get(out[i]) ?? []) if (!seen.has(item)) { seen.add(item); out.push(item); }
+  }
   return out;
 }
 
