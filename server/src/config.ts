@@ -11,7 +11,7 @@ import { compileGlob, GlobError } from './glob.js';
 import { configErrorText, problemText, type SettingProblem } from './engine/setting-problems.js';
 import schema from '../../schemas/clauselintrc.schema.json' with { type: 'json' };
 import { CONFIG_FILES } from './config-names.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from './engine/did-you-mean.js';
 import type { Language, Settings, SeveritySetting } from './engine/types.js';
 
 export { CONFIG_FILES } from './config-names.js';

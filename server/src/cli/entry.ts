@@ -7,7 +7,7 @@
 import { analyze, type AnalysisDetails, type AnalyzeOptions } from '../engine/analyze.js';
 import { clearCaches } from '../engine/bounded-cache.js';
 import type { AnalysisResult, Settings, TopicId, TopicResult } from '../engine/types.js';
-import { directiveFindings } from './directives.js';
+import { directiveFindings } from '../engine/directives.js';
 
 /** A file to analyse, with everything its analysis depends on (the --cache key, besides the version). */
 export interface FileJob {

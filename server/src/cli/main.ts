@@ -22,7 +22,6 @@ import { json } from './formats/json.js';
 import { sarif } from './formats/sarif.js';
 import { github, githubSummary } from './formats/github.js';
 import { junit } from './formats/junit.js';
-import { directiveFindings } from './directives.js';
 import { compareWithBaseline, newSinceBaseline, readBaseline } from './baseline.js';
 import { loadIgnores } from './ignore.js';
 import { fileJob, isIgnoredFile, isLinted } from './lint-files.js';

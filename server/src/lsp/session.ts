@@ -15,7 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, prepareAnalysis, type AnalysisDetails } from '../engine/analyze.js';
 import type { Finding, Settings } from '../engine/types.js';
-import { directiveFindings } from '../cli/directives.js';
+import { directiveFindings } from '../engine/directives.js';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions.js';
 import { clauseChoices, clauseCompletions, COMPLETION_TRIGGER_CHARACTERS } from './completion.js';
 import { decide, uncheckedContract, type ConfigLookup, type LintDecision, type UncheckedContract } from './contracts.js';

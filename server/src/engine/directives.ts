@@ -1,12 +1,13 @@
 /**
- * What the command says of the disable comments in a contract (as ESLint does): an id that names no rule
- * or topic is a warning, always; with --report-unused-disable-directives, a disable comment that switched
- * nothing off is an error. Both are findings of the pseudo-rule `inline-directive`, on the comment.
+ * What the command and the language server say of the disable comments in a contract (as ESLint does):
+ * an id that names no rule or topic is a warning, always; with --report-unused-disable-directives (in the
+ * editor, always), a disable comment that switched nothing off is an error.
+ * Both are findings of the pseudo-rule `inline-directive`, on the comment.
  */
-import { analyze, DOCUMENT_RULES, type AnalysisDetails, type AnalyzeOptions } from '../engine/analyze.js';
-import { directivesOf, unusedDirectives } from '../engine/inline-control.js';
-import { TOPIC_IDS, type Finding, type Settings } from '../engine/types.js';
-import { didYouMean } from '../did-you-mean.js';
+import { analyze, DOCUMENT_RULES, type AnalysisDetails, type AnalyzeOptions } from './analyze.js';
+import { directivesOf, unusedDirectives } from './inline-control.js';
+import { TOPIC_IDS, type Finding, type Settings } from './types.js';
+import { didYouMean } from './did-you-mean.js';
 
 export const DIRECTIVE_RULE = 'inline-directive';
 
