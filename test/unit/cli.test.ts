@@ -146,6 +146,21 @@ test('--output writes the report to a file, not to stdout', () => {
   assert.equal(report.files[0].path, 'contract.md');
 });
 
+test('--output, --config, --print-config and --stdin-filename are read against the working folder given, not the process\'s', () => {
+  const dir = tempTree({ 'c.md': SMALL_CONTRACT, 'conf/strict.json': '{ "type": "dpa" }\n', 'out/.keep': '' });
+  assert.notEqual(process.cwd(), dir);
+  const { code, stdout, stderr } = cli(['c.md', '--format', 'json', '-o', 'out/report.json', '--config', 'conf/strict.json'], { cwd: dir });
+  assert.equal(code, 0, stderr);
+  assert.equal(stdout, '');
+  assert.ok(!existsSync(join(process.cwd(), 'out', 'report.json')), 'written in the process\'s folder');
+  const report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8'));
+  assert.equal(report.files[0].path, 'c.md');
+  assert.equal(report.files[0].type, 'dpa', 'the --config file was found in the working folder');
+  assert.equal(JSON.parse(cli(['--print-config', join(dir, 'c.md'), '--config', 'conf/strict.json'], { cwd: dir }).stdout).type, 'dpa', 'an absolute path stays absolute');
+  const piped = cliJson(['--stdin', '--stdin-filename', join(dir, 'c.md'), '--config', 'conf/strict.json'], { cwd: dir, stdin: SMALL_CONTRACT });
+  assert.equal(piped.file.type, 'dpa');
+});
+
 // ---------------------------------------------------------------- exit codes
 
 test('exit 0 with warnings only', () => {

@@ -175,16 +175,18 @@ function lint(argv: string[], io: Io): number {
     throw new UsageError((err as Error).message.split('\n')[0]);
   }
   const { values: o, positionals } = parsed;
+  // Every path given is read against the command's working folder (io.cwd), not the process's.
+  const configFile = o.config === undefined ? undefined : resolve(io.cwd, o.config);
   if (o.help) { io.stdout(HELP); return 0; }
   if (o.version) { io.stdout(`${VERSION}\n`); return 0; }
   if (positionals[0] === 'catalogue') {
     const [lang] = list(o.lang, LANGUAGES, 'lang') ?? [];
     const [topic] = list(o.topic, TOPIC_IDS, 'topic') ?? [];
-    io.stdout(printCatalogue(topic, lang ?? 'en', playbookFor(configFor(join(io.cwd, 'x.md'), o.config))));
+    io.stdout(printCatalogue(topic, lang ?? 'en', playbookFor(configFor(join(io.cwd, 'x.md'), configFile))));
     return 0;
   }
   if (o['print-config'] !== undefined) {
-    const config = configFor(join(io.cwd, o['print-config']), o.config);
+    const config = configFor(resolve(io.cwd, o['print-config']), configFile);
     const [ptype] = list(o.type, CONTRACT_TYPES, 'type') ?? [];
     const pregimes = list(o.regimes, REGIMES, 'regimes');
     const [plang] = list(o.lang, LANGUAGES, 'lang') ?? [];
@@ -221,7 +223,7 @@ function lint(argv: string[], io: Io): number {
   const states = new Map<string, ReadState>();
   if (o.stdin) {
     const name = o['stdin-filename'] ?? '<stdin>';
-    inputs.push({ path: join(io.cwd, name), explicit: true, read: () => { const raw = io.readStdin(); return typeof raw === 'string' ? raw : decodeContract(raw); } });
+    inputs.push({ path: resolve(io.cwd, name), explicit: true, read: () => { const raw = io.readStdin(); return typeof raw === 'string' ? raw : decodeContract(raw); } });
   } else {
     if (!positionals.length) throw new UsageError('name the contracts to check, e.g. clauselint contract.md (or a folder)');
     for (const { path, explicit } of expandInputs(positionals, io.cwd)) {
@@ -253,7 +255,7 @@ function lint(argv: string[], io: Io): number {
     results[at] = { path: name, result, lines: new LinePositions(lineStarts) };
   };
   for (const [at, input] of inputs.entries()) {
-    const config = configFor(input.path, o.config);
+    const config = configFor(input.path, configFile);
     if (!o.stdin && !o['no-ignore'] && isIgnoredFile(input.path, config, ignores)) { progress.step(); continue; }
     // One file that cannot be read or checked is one line on stderr; the others are still linted (exit 2).
     const name = o.stdin ? (o['stdin-filename'] ?? '<stdin>') : relative(io.cwd, input.path) || input.path;
@@ -324,7 +326,7 @@ function lint(argv: string[], io: Io): number {
   const counted = comparison ? newSinceBaseline(files, comparison) : files;
   const report = format === 'json' ? json(counted) : format === 'sarif' ? sarif(files, VERSION, comparison) : format === 'github' ? github(counted)
     : format === 'junit' ? junit(counted) : stylish(counted, { color: useColor(o, io), verbose: Boolean(o.verbose) });
-  if (o.output) writeAtomically(o.output, report); else io.stdout(report);
+  if (o.output) writeAtomically(resolve(io.cwd, o.output), report); else io.stdout(report);
   // On GitHub Actions the coverage goes to the job summary, where no annotation limit applies.
   if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubSummary(counted));
 

@@ -81,7 +81,7 @@ export function runReport(argv: string[], io: ReportIo, version: string, now: Da
   if (!found.length) throw new UsageError(`no Markdown files found in ${positionals.join(' ')}`);
   let notContracts = 0;
   for (const { path, explicit } of found) {
-    const config = configFor(path, o.config);
+    const config = configFor(path, o.config === undefined ? undefined : resolve(io.cwd, o.config));
     if (!o.compare && config.isIgnored(path)) continue;
     const name = relative(io.cwd, path) || path;
     let text: string;
