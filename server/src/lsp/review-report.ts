@@ -12,7 +12,8 @@ export interface ReviewContract { uri: string; name: string; result: AnalysisDet
 
 export function reviewReport(contracts: ReviewContract[], lang: UiLanguage, version: string): ReviewReportResult {
   // With no contract there is no contract's language: the page is in the editor's.
-  const model = buildReport(contracts.map((c) => ({ path: c.name, result: c.result })), contracts.length ? {} : { lang });
+  // The clauses to ask for come from the contract's playbook first, as in `clauselint report`: the one it was analysed with.
+  const model = buildReport(contracts.map((c) => ({ path: c.name, result: c.result, playbook: c.result.fixContext.playbook })), contracts.length ? {} : { lang });
   const uris = new Map(model.contracts.map((c, i) => [c.id, contracts[i].uri]));
   const html = renderHtml(model, {
     version, date: new Date().toISOString().slice(0, 10),

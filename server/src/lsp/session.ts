@@ -472,7 +472,7 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
       }
       if (text === undefined || text.length > MAX_BYTES) continue;
       const decision = decide({ uri, languageId: 'markdown', text }, await settingsFor(uri), false, configFiles.lookup, configFiles.pathOf);
-      if (decision.lint) contracts.push({ uri, name, result: analyze(text, decision.settings, { uiLanguage: lang }) });
+      if (decision.lint) contracts.push({ uri, name, result: analyze(text, decision.settings, { uiLanguage: lang, playbook: decision.playbook }) });
     }
     return reviewReport(contracts, lang, SERVER_VERSION);
   });
