@@ -9,6 +9,8 @@ import { fixtureFiles } from '../support/fixtures.js';
 import { CORPUS } from '../bench/corpus.js';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { run } from '../../server/src/cli/main.js';
+import { applyEdits, fixAllEdits } from '../../server/src/engine/fixes.js';
+import { insertedSpans } from '../support/fix-check.js';
 
 function checkRoundTrip(name: string, text: string) {
   const r = roundTrip(text);
@@ -139,4 +141,17 @@ test('a playbook folder offers the organisation\'s own clause first', () => {
   let out = '';
   run(['--fix-dry-run', join(dir, 'contract.md')], { stdout: (s) => { out += s; }, stderr: (s) => assert.match(s, /^contract\.md: would have /), readStdin: () => '', isTTY: false, cwd: dir });
   assert.match(out, /\+\d+\.1 The Provider is liable for security incidents up to the fees of twelve \(12\) months/);
+});
+
+test('a clause inserted where the supplier goes by its own name ("Quillsoft") raises no finding of its own', () => {
+  const contract = `# Software Licence Agreement\n\nBetween **Quillsoft Ltd** ("Quillsoft") and **Example Advocaten** (the "Client").\n\n## 1. Licence\n\n1.1 Quillsoft grants the Client a licence to use the software "QuillDraft" (the "Software").\n\n## 2. Fees\n\n2.1 The Client pays the licence fee.\n\nSigned for Quillsoft: ____\n`;
+  const settings = { type: 'software' as const };
+  const before = analyze(contract, settings);
+  const edits = fixAllEdits(before.fixContext, before.findings);
+  const fixed = applyEdits(contract, edits);
+  assert.match(fixed, /\d+\.1 Quillsoft is responsible for the security of/, 'the division of responsibilities is inserted, naming Quillsoft');
+  const spans = insertedSpans(edits);
+  const after = analyze(fixed, settings);
+  const onInserted = after.findings.filter((f) => f.messageId !== 'missing' && spans.some((s) => f.span.start >= s.start && f.span.end <= s.end));
+  assert.deepEqual(onInserted.map((f) => `${f.ruleId}: ${f.message}`), []);
 });

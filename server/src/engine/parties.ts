@@ -72,8 +72,7 @@ export function findParties(model: DocumentModel, lang: Language): Parties {
     supplier: named('supplier', supplier, DEFAULTS[lang].supplier),
     customer: named('customer', customer, DEFAULTS[lang].customer),
     found: Boolean((supplier || given.supplier) && (customer || given.customer)),
-    // Not the given names: they would make "Cirrusdesk Ltd is a provider of …" in a preamble a commitment.
-    names: namedParties(model),
+    names: withGivenNames(namedParties(model), given),
   };
 }
 
@@ -107,6 +106,16 @@ function givenNames(text: string): Partial<Record<keyof PartyNames, string>> {
     if (name && other) return other === 'supplier' ? { customer: name } : { supplier: name };
   }
   return {};
+}
+
+/**
+ * A name given in the parties' line ("Quillsoft") is that side's name for the commitments too, so that
+ * "Quillsoft is responsible for …" is the supplier's duty ("Cirrusdesk Ltd is a provider of …" in a
+ * preamble describes a party and commits it to nothing: the commitment engine tells them apart).
+ */
+function withGivenNames(names: PartyNames, given: Partial<Record<keyof PartyNames, string>>): PartyNames {
+  const add = (side: keyof PartyNames) => (given[side] && !names[side].includes(given[side]!) ? [...names[side], given[side]!] : names[side]);
+  return { supplier: add('supplier'), customer: add('customer') };
 }
 
 function namedParties(model: DocumentModel): PartyNames {
