@@ -363,7 +363,7 @@ test('clauselint report --baseline: per contract what changed since an earlier r
   assert.match(nl, /<h3 id="contract-1-since">Sinds de vorige controle<\/h3>/);
 });
 
-test('clauselint --baseline: SARIF marks each result new, unchanged, updated or absent; the other formats show and count only what is new or changed', () => {
+test('clauselint --baseline: SARIF marks each result new, unchanged, updated or absent; the other formats show and count only what is new or changed, JSON with its baselineState and the absent findings', () => {
   const dir = tempTree({ 'a.md': DPA });
   const before = cli(['--format', 'json', 'a.md'], { cwd: dir });
   writeFileSync(join(dir, 'before.json'), before.stdout);
@@ -380,8 +380,16 @@ test('clauselint --baseline: SARIF marks each result new, unchanged, updated or 
     assert.ok(states.filter((x: string) => x.endsWith(':unchanged')).length >= 5, `${baseline}: ${states}`);
     assert.ok(states.every((x: string) => /:(new|unchanged|updated|absent)$/.test(x)));
   }
+  // JSON: the same shape with two optional fields, each diagnostic's baselineState and the file's absent findings.
   const json = JSON.parse(cli(['--format', 'json', 'a.md', '--baseline', 'before.json'], { cwd: dir }).stdout);
-  assert.deepEqual(json.files[0].diagnostics.map((d: { ruleId: string }) => d.ruleId), ['audit-rights']);
+  assert.deepEqual(json.files[0].diagnostics.map((d: { ruleId: string; baselineState: string }) => `${d.ruleId}:${d.baselineState}`), ['audit-rights:updated']);
+  assert.deepEqual(json.files[0].absent.map((a: { ruleId: string; topic: string; line: number }) => `${a.ruleId}:${a.topic}:${typeof a.line}`), ['security-measures:security-measures:number']);
+  assert.deepEqual(Object.keys(json.files[0]), [...Object.keys(JSON.parse(before.stdout).files[0]), 'absent']);
+  const plain = JSON.parse(before.stdout).files[0];
+  assert.ok(!('absent' in plain) && plain.diagnostics.every((d: object) => !('baselineState' in d)), 'no baseline, no baseline fields');
+  writeFileSync(join(dir, 'new.md'), DPA);
+  const added = JSON.parse(cli(['--format', 'json', 'new.md', '--baseline', 'before.json'], { cwd: dir }).stdout).files[0];
+  assert.ok(added.diagnostics.length > 0 && added.diagnostics.every((d: { baselineState: string }) => d.baselineState === 'new') && added.absent.length === 0, 'a file the baseline lacks: every finding new');
   assert.equal(cli(['a.md', '--baseline', 'before.json', '--max-warnings', '0'], { cwd: dir }).code, 1, 'the changed finding counts');
   assert.match(cli(['a.md', '--baseline', 'a.md'], { cwd: dir }).stderr, /--baseline a\.md: not JSON/);
 });

@@ -92,6 +92,11 @@ export function compareWithBaseline(files: FileResult[], baseline: Baseline): Ba
   return { states, absent };
 }
 
+/** The earlier run's findings that are gone from one file of this run. */
+export function absentFrom(comparison: BaselineComparison, path: string): BaselineFinding[] {
+  return comparison.absent.filter((a) => a.path === slash(path));
+}
+
 /** The files with only the findings the baseline did not have (new) or had otherwise (updated). */
 export function newSinceBaseline(files: FileResult[], comparison: BaselineComparison): FileResult[] {
   return files.map((file) => ({ ...file, result: { ...file.result, findings: file.result.findings.filter((f) => comparison.states.get(f) !== 'unchanged') } }));

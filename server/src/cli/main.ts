@@ -324,7 +324,7 @@ function lint(argv: string[], io: Io): number {
   // With a baseline only what is new or changed since shows and counts; SARIF marks each result instead.
   const comparison = baseline && compareWithBaseline(files, baseline);
   const counted = comparison ? newSinceBaseline(files, comparison) : files;
-  const report = format === 'json' ? json(counted) : format === 'sarif' ? sarif(files, VERSION, comparison) : format === 'github' ? github(counted)
+  const report = format === 'json' ? json(counted, comparison) : format === 'sarif' ? sarif(files, VERSION, comparison) : format === 'github' ? github(counted)
     : format === 'junit' ? junit(counted) : stylish(counted, { color: useColor(o, io), verbose: Boolean(o.verbose) });
   if (o.output) writeAtomically(resolve(io.cwd, o.output), report); else io.stdout(report);
   // On GitHub Actions the coverage goes to the job summary, where no annotation limit applies.

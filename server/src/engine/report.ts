@@ -5,11 +5,17 @@ import { TOPIC_IDS, type AnalysisResult, type Finding, type TopicStatus } from '
 export interface JsonDiagnostic {
   ruleId: string; topic: string | null; severity: string; message: string;
   line: number; column: number; endLine: number; endColumn: number;
+  /** With --baseline only: the earlier run had no such finding (new) or had it with another message (updated). */
+  baselineState?: 'new' | 'updated';
 }
+/** With --baseline: a finding of the earlier run that this run no longer has (fixed, or gone). */
+export interface JsonAbsentFinding { ruleId: string; topic: string | null; message: string; line: number }
 export interface JsonFile {
   path: string; language: string; type: string; typeSource: string; regimes: string[];
   topics: Record<string, { status: TopicStatus; evidence: { line: number; endLine: number; text: string }[] }>;
   diagnostics: JsonDiagnostic[];
+  /** With --baseline only: the earlier run's findings for this file that are gone. */
+  absent?: JsonAbsentFinding[];
 }
 export interface JsonReport { version: 1; files: JsonFile[] }
 
