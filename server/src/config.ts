@@ -27,9 +27,9 @@ const DISK: ConfigFileSystem = { exists: existsSync, read: (file) => readFileSyn
 export class ConfigError extends Error {
   /** The problem in English (the library's `message` is `file:line: problem`). */
   readonly problem: string;
-  /** `reason` is the problem as data, said in the reader's language by text(); a string is said as it is. */
-  constructor(readonly file: string, readonly line: number, readonly reason: string | SettingProblem) {
-    const problem = typeof reason === 'string' ? reason : problemText(reason, 'en');
+  /** `reason` is the problem as data, said in the reader's language by text(). */
+  constructor(readonly file: string, readonly line: number, readonly reason: SettingProblem) {
+    const problem = problemText(reason, 'en');
     super(`${file}:${line}: ${problem}`);
     this.problem = problem;
   }
@@ -195,11 +195,11 @@ function patternProblem(settings: Settings): { pointer: string; message: Setting
  * The playbook folder comes from the workspace and its clauses go into contracts: it must lie inside the
  * configuration's folder, named by a relative path without `..` (a symbolic link out is refused on reading).
  */
-function playbookProblem(settings: Settings): { pointer: string; message: string } | undefined {
+function playbookProblem(settings: Settings): { pointer: string; message: SettingProblem } | undefined {
   const folder = settings.playbook;
   if (folder === undefined) return undefined;
   if (isAbsolute(folder) || /^[a-z]:|^[\\/]/i.test(folder) || folder.split(/[\\/]/).includes('..')) {
-    return { pointer: '/playbook', message: '“playbook” must be a folder inside the configuration\'s folder: a relative path without “..”' };
+    return { pointer: '/playbook', message: { id: 'playbook-outside' } };
   }
   return undefined;
 }

@@ -51,11 +51,39 @@ test('every kind of configuration error has its Dutch words: no English, no pars
   }
 });
 
+const DUTCH_CONTRACT = '# Verwerkersovereenkomst\n\nPartijen: Zorgdata B.V. ("Verwerker") en Stichting Thuiszorg West ("Verwerkingsverantwoordelijke").\n\n## Artikel 1 – Beveiliging\n\nVerwerker meldt een datalek onverwijld.\n';
+
+test('a bad playbook is a configuration error in Dutch and in English, naming the file to correct', () => {
+  const cases: [string, Record<string, string>, RegExp, RegExp][] = [
+    ['clauses', { 'clauses/broken.yaml': 'id: x\ntitle: a: b\ntopic: liability\n' },
+      /regel 2: het bestand clauses[\\/]broken\.yaml van “playbook” is geen geldige YAML \(regel 2\); verbeter dat bestand en sla het op\.$/,
+      /line 2: playbook file clauses[\\/]broken\.yaml is not valid YAML \(line 2\); correct that file and save it\.$/],
+    ['clauses', { 'clauses/incomplete.yaml': 'id: x\ntopic: liability\n' },
+      /regel 2: in het bestand clauses[\\/]incomplete\.yaml van “playbook” ontbreekt “id”, een bekend “topic”, “title”, “heading” of “text” in “en” en “nl”; verbeter dat bestand/,
+      /line 2: playbook file clauses[\\/]incomplete\.yaml needs id, a known topic, title, heading and text in en and nl; correct that file/],
+    ['../clauses', {},
+      /regel 2: “playbook” moet een map binnen de map van de configuratie zijn: een relatief pad zonder “\.\.”; verbeter die regel/,
+      /line 2: “playbook” must be a folder inside the configuration's folder: a relative path without “\.\.”; correct that line/],
+  ];
+  for (const [folder, files, nl, en] of cases) {
+    const dir = tempTree({ '.clauselintrc.yaml': `type: dpa\nplaybook: ${folder}\n`, 'c.md': DUTCH_CONTRACT, ...files });
+    const dutch = cli(['c.md', '--lang', 'nl'], { cwd: dir });
+    assert.equal(dutch.code, 2);
+    const [line] = assertOneLine(dutch.stderr);
+    assert.match(line, /^clauselint: fout in de configuratie \S*\.clauselintrc\.yaml /);
+    assert.match(line, nl);
+    assert.doesNotMatch(line.replace(/“[^”]*”/g, ''), /\b(?:playbook|file|needs|must|folder|line|correct)\b/, line);
+    assert.match(assertOneLine(cli(['c.md', '--lang', 'en'], { cwd: dir }).stderr)[0], en);
+  }
+});
+
 test('the editor shows a configuration error in its own language', () => {
   const err = configError('/work/.clauselintrc.json', '{\n  "type": "cloud"\n}\n');
   const problem = { file: err.file, line: err.line, reason: err.reason };
   assert.equal(String(configDiagnostic(problem, 'nl').message), 'Fout in de configuratie /work/.clauselintrc.json regel 2: “type” moet een van deze waarden zijn: saas, software, hardware, managed-services, dpa, other; verbeter die regel en sla het bestand op.');
   assert.match(String(configDiagnostic(problem, 'en').message), /^Configuration error in \/work\/\.clauselintrc\.json line 2: “type” must be one of: saas, /);
+  const playbook = { file: '/work/.clauselintrc.json', line: 3, reason: { id: 'playbook-link', values: { folder: 'clauses' } } } as const;
+  assert.equal(String(configDiagnostic(playbook, 'nl').message), 'Fout in de configuratie /work/.clauselintrc.json regel 3: de map “clauses” van “playbook” leidt buiten de map van de configuratie (een symbolische koppeling); verbeter die regel en sla het bestand op.');
 });
 
 test('a front-matter problem is said in the document\'s language', () => {

@@ -30,18 +30,21 @@ export function playbookFor(config: LoadedConfig): CatalogueClause[] {
     const dir = resolve(config.dir, folder);
     if (!existsSync(dir)) return [];
     const rel = relative(realpathSync(config.dir), realpathSync(dir));
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new ConfigError(file, line, `the playbook folder “${folder}” leads outside the configuration's folder (a symbolic link)`);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new ConfigError(file, line, { id: 'playbook-link', values: { folder } });
     clauses = [];
     for (const path of yamlFiles(dir)) {
       const shown = relative(config.dir, path);
       let clause: CatalogueClause;
-      try { clause = parseYaml(readFileSync(path, 'utf8'), { prettyErrors: false }) as CatalogueClause; } catch (err) {
+      const text = readFileSync(path, 'utf8');
+      try { clause = parseYaml(text, { prettyErrors: false }) as CatalogueClause; } catch (err) {
         if (!(err instanceof YAMLParseError)) throw err;
-        throw new ConfigError(file, line, `playbook file ${shown} is not valid YAML (line ${err.linePos?.[0].line ?? 1})`);
+        // Without pretty errors (which quote the file) the parser gives an offset, not a line.
+        const at = text.slice(0, err.pos[0]).split('\n').length;
+        throw new ConfigError(file, line, { id: 'playbook-yaml', values: { file: shown, line: at } });
       }
       if (!clause || typeof clause !== 'object' || typeof clause.id !== 'string' || !TOPIC_IDS.includes(clause.topic) || typeof clause.text?.en !== 'string'
         || typeof clause.text?.nl !== 'string' || !clause.heading || !clause.title) {
-        throw new ConfigError(file, line, `playbook file ${shown} needs id, a known topic, title, heading and text in en and nl`);
+        throw new ConfigError(file, line, { id: 'playbook-fields', values: { file: shown } });
       }
       clauses.push({ ...clause, source: 'playbook' });
     }

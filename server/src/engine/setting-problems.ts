@@ -31,6 +31,20 @@ const TEXTS = {
     nl: '“{where}” gebruikt het uitgebreide patroon “{marker}(…)”, dat niet wordt ondersteund; gebruik *, ?, [...] en {a,b}',
   },
   'not-found': { en: 'the configuration file does not exist', nl: 'het configuratiebestand bestaat niet' },
+  // The playbook folder a configuration names, and its clause files
+  'playbook-outside': {
+    en: '“playbook” must be a folder inside the configuration\'s folder: a relative path without “..”',
+    nl: '“playbook” moet een map binnen de map van de configuratie zijn: een relatief pad zonder “..”',
+  },
+  'playbook-link': {
+    en: 'the playbook folder “{folder}” leads outside the configuration\'s folder (a symbolic link)',
+    nl: 'de map “{folder}” van “playbook” leidt buiten de map van de configuratie (een symbolische koppeling)',
+  },
+  'playbook-yaml': { en: 'playbook file {file} is not valid YAML (line {line})', nl: 'het bestand {file} van “playbook” is geen geldige YAML (regel {line})' },
+  'playbook-fields': {
+    en: 'playbook file {file} needs id, a known topic, title, heading and text in en and nl',
+    nl: 'in het bestand {file} van “playbook” ontbreekt “id”, een bekend “topic”, “title”, “heading” of “text” in “en” en “nl”',
+  },
   // Front matter
   'fm-yaml': { en: '{detail} (front matter line {line})', nl: 'ongeldige YAML op regel {line} van de kopgegevens' },
   'fm-aliases': { en: '{detail} (YAML aliases that expand too far)', nl: 'YAML-verwijzingen (aliassen) die te ver uitdijen' },
@@ -66,21 +80,29 @@ export function problemText(problems: SettingProblem | readonly SettingProblem[]
   }).join('; ');
 }
 
-/** What to do about it: correct the line, or (a file named with --config that is not there) the path. */
-const ACTION: Record<'line' | 'path', Record<Language, string>> = {
+/**
+ * What to do about it: correct the line; or the path (a file named with --config that is not there); or
+ * the playbook file named (its problem is in that file, not on the configuration's line).
+ */
+const ACTION: Record<'line' | 'path' | 'file', Record<Language, string>> = {
   line: { en: 'correct that line and save the file', nl: 'verbeter die regel en sla het bestand op' },
   path: { en: 'check the path given with --config', nl: 'controleer het pad dat met --config is opgegeven' },
+  file: { en: 'correct that file and save it', nl: 'verbeter dat bestand en sla het op' },
 };
 
+function actionFor(problem: SettingProblem): keyof typeof ACTION {
+  return problem.id === 'not-found' ? 'path' : problem.id === 'playbook-yaml' || problem.id === 'playbook-fields' ? 'file' : 'line';
+}
+
 /** A configuration error as one sentence (the command puts "clauselint: " before it, the editor a capital). */
-export function configErrorText(file: string, line: number, problem: string | SettingProblem, lang: Language): string {
-  const said = typeof problem === 'string' ? problem : problemText(problem, lang);
-  const action = ACTION[typeof problem !== 'string' && problem.id === 'not-found' ? 'path' : 'line'][lang];
+export function configErrorText(file: string, line: number, problem: SettingProblem, lang: Language): string {
+  const said = problemText(problem, lang);
+  const action = ACTION[actionFor(problem)][lang];
   return fillTemplate(CONFIG_ERROR[lang], { file, line, problem: said, action });
 }
 
 /** Every text in both languages, for the test that reads Dutch strings as Dutch. */
 export function allProblemTexts(): { id: string; lang: Language; text: string }[] {
-  return [...Object.entries(TEXTS), ['config-error', CONFIG_ERROR] as const, ['whole', WHOLE] as const, ['action.line', ACTION.line] as const, ['action.path', ACTION.path] as const]
+  return [...Object.entries(TEXTS), ['config-error', CONFIG_ERROR] as const, ['whole', WHOLE] as const, ['action.line', ACTION.line] as const, ['action.path', ACTION.path] as const, ['action.file', ACTION.file] as const]
     .flatMap(([id, e]) => (['en', 'nl'] as const).map((lang) => ({ id, lang, text: e[lang] })));
 }

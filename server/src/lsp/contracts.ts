@@ -18,7 +18,7 @@ export type LintReason = 'front-matter' | 'config' | 'command';
 export type SkipReason = 'not-markdown' | 'disabled' | 'no-marker' | 'ignored';
 
 /** A broken configuration: `reason` as ConfigError keeps it, said in the editor's language. */
-export interface ConfigProblem { file: string; line: number; reason: string | SettingProblem }
+export interface ConfigProblem { file: string; line: number; reason: SettingProblem }
 
 export interface LintDecision {
   lint: boolean;
