@@ -1,7 +1,7 @@
 /** --fix and the file: symlinks, mode, read-only files, edits saved meanwhile, folders, the summary line, suggestions. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, tempTree } from '../cli-fixtures/harness.js';
 import { CORPUS } from '../bench/corpus.js';
@@ -75,6 +75,22 @@ test('--fix writes through a symlink to its target and keeps the mode', () => {
   assert.equal(readlinkSync(join(dir, 'link.md')), target);
   assert.notEqual(readFileSync(target, 'utf8'), CONTRACT, 'the target was fixed');
   assert.equal(statSync(target).mode & 0o777, 0o640, 'mode kept');
+});
+
+/** Only root can give a file to another user: the owner test needs it, as on this build machine. */
+const asRoot = process.getuid?.() === 0;
+
+test('--fix keeps the owner and the group of a file that belongs to another user', { skip: asRoot ? false : 'giving a file to another user needs root' }, () => {
+  const dir = tempTree({ 'contract.md': CONTRACT });
+  const file = join(dir, 'contract.md');
+  const [uid, gid] = [4242, 4343];
+  chownSync(file, uid, gid);
+  chmodSync(file, 0o664);
+  const r = cli(['--fix', '--type', 'other', 'contract.md'], { cwd: dir });
+  assert.equal(r.code === 0 || r.code === 1, true, r.stderr);
+  assert.notEqual(readFileSync(file, 'utf8'), CONTRACT, 'the file was fixed');
+  const st = statSync(file);
+  assert.deepEqual([st.uid, st.gid, st.mode & 0o777], [uid, gid, 0o664], 'owner, group and mode kept');
 });
 
 test('--fix refuses a read-only file with one line and leaves it as it was', () => {
