@@ -72,25 +72,29 @@ function ownParties(ctx: FixContext): { supplier: string; customer: string } {
   };
 }
 
-const SERVICE_TERMS = /^(?:Services?|Cloud Services?|Subscription Services?|Hosted Services?|SaaS Services?|Platform)$/;
-const DATA_TERMS = /^(?:Customer Data|Client Data|Customer Content|Customer Personal Data|Personal Data)$/;
-const NL_SERVICE_TERMS = /^(?:Dienst|Diensten|Dienstverlening|Clouddienst)$/;
-const NL_DATA_TERMS = /^(?:Klantgegevens|Gegevens|Persoonsgegevens)$/;
+/** A phrase as a pattern: its words as written, "{customer}" the party's name, a capital allowed at the start. */
+function phrasePattern(phrase: string, customer: string): string {
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const body = phrase.split('{customer}').map(escape).join(escape(customer));
+  return `[${body[0].toLowerCase()}${body[0].toUpperCase()}]${body.slice(1)}`;
+}
 
-/** The clause in the contract's own defined terms for the service and the data ("the Service", "Customer Data"). */
+/**
+ * The clause in the contract's own defined terms for the service and the data ("the Cloud Service",
+ * "Customer Content", "de Klantdata"): the first term of rules/language.yaml's list that the contract defines.
+ */
 function ownTerms(ctx: FixContext, text: string): string {
   const defined = new Set(findDefinitions(ctx.model).map((d) => d.term));
-  const pick = (re: RegExp) => [...defined].find((t) => re.test(t));
-  const parties = ownParties(ctx);
-  const customer = parties.customer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (ctx.language === 'en') {
-    const service = pick(SERVICE_TERMS), data = [...defined].find((t) => /^(?:Customer|Client) (?:Data|Content)$/.test(t)) ?? pick(DATA_TERMS);
-    if (service) text = text.replace(/\bthe services\b/g, `the ${service}`);
-    if (data) text = text.replace(new RegExp(`\\b(?:${customer}'s data|(?:the )?data of ${customer})\\b`, 'gi'), data);
-  } else {
-    const service = pick(NL_SERVICE_TERMS), data = pick(NL_DATA_TERMS);
-    if (service) text = text.replace(/\bde dienstverlening\b/g, `de ${service}`);
-    if (data) text = text.replace(new RegExp(`\\bde gegevens van ${customer}\\b`, 'g'), `de ${data}`);
+  const { customer } = ownParties(ctx);
+  const lang = ctx.language;
+  for (const kind of ['service', 'data'] as const) {
+    const terms = loadRuleData().language.ownTerms[kind];
+    const term = terms.defined[lang].find((t) => defined.has(t));
+    if (!term) continue;
+    const use = fillTemplate(terms.use[lang], { term });
+    const re = new RegExp(`(?<![\\p{L}])(?:${terms.generic[lang].map((p) => phrasePattern(p, customer)).join('|')})(?![\\p{L}])`, 'gu');
+    // A sentence that opened with the generic words opens with the term.
+    text = text.replace(re, (m) => (m[0] === m[0].toUpperCase() ? use.charAt(0).toUpperCase() + use.slice(1) : use));
   }
   return text;
 }

@@ -84,6 +84,8 @@ export interface LanguageData {
   hedges: Record<Language, string[]>;
   contractTypes: Record<ContractType, Record<Language, string[]>>;
   commitments: CommitmentData;
+  /** The service and the data as an inserted clause names them: the catalogue's words, the terms a contract may define instead. */
+  ownTerms: Record<'service' | 'data', { generic: Record<Language, string[]>; defined: Record<Language, string[]>; use: Record<Language, string> }>;
 }
 
 /** The `rules/` folder, beside `dist/` in a package and three levels up from this source file. */
