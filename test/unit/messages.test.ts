@@ -19,6 +19,9 @@ import { stylish } from '../../server/src/cli/formats/stylish.js';
 import { sarif } from '../../server/src/cli/formats/sarif.js';
 import { printCatalogue } from '../../server/src/cli/catalogue.js';
 import { hover } from '../../server/src/lsp/hover.js';
+import { coverageReport } from '../../server/src/lsp/coverage.js';
+import { contractFacts } from '../../server/src/report/facts.js';
+import { contractReport } from '../../server/src/report/model.js';
 import { clauseChoices } from '../../server/src/lsp/completion.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { REPO } from '../cli-fixtures/harness.js';
@@ -161,6 +164,23 @@ test('the stylish summary of a Dutch contract is Dutch; --verbose shows the deta
   assert.match(out, /Waarom: .*AVG/);
   const plain = stylish([{ path: 'v.md', result, lines: result.model.lines }], { color: false });
   assert.doesNotMatch(plain, /Waarom:/);
+});
+
+test('the regimes and the contract type by name, in the reader\'s language: stylish, the review report, the editor\'s coverage report', () => {
+  // Without its front matter (gdpr only), so that the settings give two regimes.
+  const text = readFileSync(join(REPO, 'examples', 'verwerkersovereenkomst.md'), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+  const cases = [['nl', 'AVG, NIS2', 'verwerkersovereenkomst', 'Nederlands'], ['en', 'GDPR, NIS2', 'data processing agreement', 'English']] as const;
+  for (const [language, regimes, type, name] of cases) {
+    const result = analyze(text, { language, type: 'dpa', regimes: ['gdpr', 'nis2'] });
+    const out = stylish([{ path: 'v.md', result, lines: result.model.lines }], { color: false });
+    assert.match(out, new RegExp(`\\(${type}, [^,]+, regimes ${regimes}; ${name}\\)`), out);
+    const facts = contractFacts(language, contractReport({ path: 'v.md', result }, 0, language));
+    assert.equal(facts.find((f) => /wetgeving|Laws/.test(f.label))?.value.split(' (')[0], regimes);
+    const editor = coverageReport('v.md', result, language);
+    assert.match(editor, new RegExp(`: ${type} \\(`));
+    assert.match(editor, new RegExp(`: ${regimes}\\n`));
+    assert.doesNotMatch(out + editor + JSON.stringify(facts), /\bgdpr\b|\bnis2\b|\bdpa\b|front-matter/);
+  }
 });
 
 test('SARIF: the short message per result, the details and related places beside it, the references in the rule help', () => {

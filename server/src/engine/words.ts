@@ -3,7 +3,7 @@
  * column headings, where a setting came from, the contract types), written once in both languages, and
  * the one way a `{name}` in a template is filled.
  */
-import type { Language } from './types.js';
+import type { ContractType, Language, Regime } from './types.js';
 
 export type Texts = Readonly<Record<Language, string>>;
 
@@ -51,7 +51,20 @@ export const WORDS = {
   preferred: { en: 'preferred', nl: 'voorkeur' },
   'lang.en': { en: 'English', nl: 'Engels' },
   'lang.nl': { en: 'Dutch', nl: 'Nederlands' },
-} as const satisfies Record<string, Texts>;
+  // The contract types.
+  'type.saas': { en: 'SaaS / cloud service', nl: 'SaaS / clouddienst' },
+  'type.software': { en: 'software licence', nl: 'softwarelicentie' },
+  'type.hardware': { en: 'hardware / product', nl: 'hardware / product' },
+  'type.managed-services': { en: 'managed services', nl: 'beheerde diensten' },
+  'type.dpa': { en: 'data processing agreement', nl: 'verwerkersovereenkomst' },
+  'type.other': { en: 'other', nl: 'overig' },
+  // The regimes by the names their readers use: the AVG in Dutch, the GDPR in English.
+  'regime.nis2': { en: 'NIS2', nl: 'NIS2' },
+  'regime.dora': { en: 'DORA', nl: 'DORA' },
+  'regime.dora-critical': { en: 'DORA (critical functions)', nl: 'DORA (kritieke functies)' },
+  'regime.gdpr': { en: 'GDPR', nl: 'AVG' },
+  'regime.cra': { en: 'CRA', nl: 'Cyberweerbaarheidsverordening' },
+} as const satisfies Record<string, Texts> & Record<`type.${ContractType}` | `regime.${Regime}`, Texts>;
 
 export type WordId = keyof typeof WORDS;
 
@@ -60,3 +73,8 @@ export function variantWord(clause: { source?: string; variant: string }): 'vari
   return clause.source === 'playbook' ? 'variant.playbook' : clause.variant === 'strict' ? 'variant.strict' : 'variant.balanced';
 }
 export const word = phrasebook(WORDS);
+
+/** The regimes by name, in a list ("AVG, NIS2"); ids are for configuration files, not for readers. */
+export function regimeNames(regimes: readonly Regime[], lang: Language): string {
+  return regimes.map((r) => word(lang, `regime.${r}`)).join(', ');
+}

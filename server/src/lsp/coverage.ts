@@ -6,6 +6,7 @@ import type { Coverage, TopicCoverage } from './protocol.js';
 import { t, type UiLanguage } from './strings.js';
 import { contractReport } from '../report/model.js';
 import { checklistMarkdown } from '../report/markdown.js';
+import { regimeNames, word } from '../engine/words.js';
 
 export function coverageOf(result: AnalysisDetails, lang: UiLanguage): Coverage {
   const { topics } = loadRuleData();
@@ -26,8 +27,8 @@ const ICON = { missing: '✗', weak: '!', present: '✓', 'not-applicable': '–
 export function coverageReport(name: string, result: AnalysisDetails, lang: UiLanguage): string {
   const c = coverageOf(result, lang);
   const lines = [`# ${t(lang, 'reportTitle')}: ${name}`, '', `**${c.summary}**`, '',
-    `- ${t(lang, 'contractType')}: ${c.type} (${result.typeSource})`,
-    `- ${t(lang, 'regimes')}: ${c.regimes.length ? c.regimes.join(', ') : t(lang, 'none')}`, '',
+    `- ${t(lang, 'contractType')}: ${word(lang, `type.${result.type}`)} (${word(lang, `source.${result.typeSource}`)})`,
+    `- ${t(lang, 'regimes')}: ${result.regimes.length ? regimeNames(result.regimes, lang) : t(lang, 'none')}`, '',
     `| ${t(lang, 'topic')} | ${t(lang, 'status')} | ${t(lang, 'findings')} |`, '| --- | --- | --- |'];
   for (const topic of [...c.topics].sort((a, b) => ORDER[a.status] - ORDER[b.status])) {
     const where = result.findings.filter((f) => f.topic === topic.id).map((f) => `${t(lang, 'line')} ${result.model.lines.position(f.span.start).line}`);

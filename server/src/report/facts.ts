@@ -6,6 +6,7 @@ import type { Language, Source } from '../engine/types.js';
 import type { ContractReport, ItemRow, TopicRow } from './model.js';
 import { markLabel } from './marks.js';
 import { s } from './strings.js';
+import { regimeNames } from '../engine/words.js';
 
 /** Where a type or the regimes came from; null: chosen on the command line for this report. */
 function sourceText(lang: Language, source: Source | null): string {
@@ -16,7 +17,7 @@ function sourceText(lang: Language, source: Source | null): string {
 export function contractFacts(lang: Language, c: ContractReport): { label: string; value: string }[] {
   return [
     { label: s(lang, 'type'), value: `${s(lang, `type.${c.type}`)} (${sourceText(lang, c.typeSource)})` },
-    { label: s(lang, 'regimes'), value: c.regimes.length ? `${c.regimes.join(', ')} (${sourceText(lang, c.regimesSource)})` : s(lang, 'none') },
+    { label: s(lang, 'regimes'), value: c.regimes.length ? `${regimeNames(c.regimes, lang)} (${sourceText(lang, c.regimesSource)})` : s(lang, 'none') },
     { label: s(lang, 'language'), value: s(lang, `lang.${c.language}`) },
     { label: s(lang, 'topicsScore'), value: `${c.score ?? '–'}% — ${s(lang, 'topicCounts', { present: c.counts.present, weak: c.counts.weak, missing: c.counts.missing })}` },
   ];

@@ -7,14 +7,15 @@ import { coverage, diagnosticOf, type FileResult } from '../../engine/report.js'
 import type { AnalysisResult } from '../../engine/types.js';
 import { commonLanguage, count, s } from '../strings.js';
 import { printable } from '../printable.js';
+import { regimeNames, word } from '../../engine/words.js';
 
 export interface StylishOptions { color: boolean; verbose?: boolean }
 
 function coverageLine(result: AnalysisResult): string {
   const lang = result.language;
   const c = coverage(result);
-  const regimes = result.regimes.length ? `, ${s(lang, 'regimes', { list: result.regimes.join(', ') })}` : '';
-  return `${s(lang, 'coverage', c)}  (${result.type}, ${s(lang, `source.${result.typeSource}`)}${regimes}; ${result.language})`;
+  const regimes = result.regimes.length ? `, ${s(lang, 'regimes', { list: regimeNames(result.regimes, lang) })}` : '';
+  return `${s(lang, 'coverage', c)}  (${word(lang, `type.${result.type}`)}, ${s(lang, `source.${result.typeSource}`)}${regimes}; ${s(lang, 'language')})`;
 }
 
 export function stylish(files: FileResult[], options: StylishOptions | boolean): string {
