@@ -162,6 +162,8 @@ test('the stylish summary of a Dutch contract is Dutch; --verbose shows the deta
   assert.match(out, /\d+ aanwezig · \d+ zwak · \d+ ontbrekend/);
   assert.match(out, /✖ \d+ bevindingen \(0 fouten, \d+ waarschuwingen, \d+ overig\) in 1 bestand/);
   assert.match(out, /Waarom: .*AVG/);
+  assert.match(out, /^ {2}\d+:\d+ +waarschuwing +Zwakke bepaling/m, 'the severity in Dutch');
+  assert.doesNotMatch(out, /\b(?:warning|error|information)\b/);
   const plain = stylish([{ path: 'v.md', result, lines: result.model.lines }], { color: false });
   assert.doesNotMatch(plain, /Waarom:/);
 });

@@ -25,6 +25,11 @@ const STRINGS = {
   'count.warning': { en: '1 warning', nl: '1 waarschuwing' },
   'count.warnings': { en: '{n} warnings', nl: '{n} waarschuwingen' },
   others: { en: '{n} other', nl: '{n} overig' },
+  // A finding's severity, in its column.
+  'severity.error': { en: 'error', nl: 'fout' },
+  'severity.warning': { en: 'warning', nl: 'waarschuwing' },
+  'severity.information': { en: 'information', nl: 'informatie' },
+  'severity.hint': { en: 'hint', nl: 'hint' },
   total: { en: 'Total', nl: 'Totaal' },
   coverageTitle: WORDS.coverageTitle,
   contract: heading(WORDS.contract),

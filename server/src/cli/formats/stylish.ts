@@ -4,12 +4,16 @@
  * it names. Colour only on a terminal. The lines are in the contract's language (strings.ts).
  */
 import { coverage, diagnosticOf, type FileResult } from '../../engine/report.js';
-import type { AnalysisResult } from '../../engine/types.js';
+import { SEVERITIES, type AnalysisResult, type Language } from '../../engine/types.js';
 import { commonLanguage, count, s } from '../strings.js';
 import { printable } from '../printable.js';
 import { regimeNames, word } from '../../engine/words.js';
 
 export interface StylishOptions { color: boolean; verbose?: boolean }
+
+/** The width of the severity column: its longest word in the language ("information", "waarschuwing"). */
+const severityWidth = (lang: Language) => Math.max(...SEVERITIES.map((v) => s(lang, `severity.${v}`).length));
+const SEVERITY_COLOR = { error: '31', warning: '33', information: '36', hint: '36' } as const;
 
 function coverageLine(result: AnalysisResult): string {
   const lang = result.language;
@@ -26,12 +30,13 @@ export function stylish(files: FileResult[], options: StylishOptions | boolean):
   for (const file of files) {
     const { result } = file;
     out.push(paint('4', printable(file.path)));
+    const width = severityWidth(result.language);
     for (const f of result.findings) {
       const d = diagnosticOf(f, file.lines);
-      const sev = f.severity === 'error' ? paint('31', 'error') : f.severity === 'warning' ? paint('33', 'warning') : paint('36', f.severity);
+      const sev = paint(SEVERITY_COLOR[f.severity], s(result.language, `severity.${f.severity}`).padEnd(width));
       if (f.severity === 'error') errors++; else if (f.severity === 'warning') warnings++; else others++;
-      out.push(`  ${`${d.line}:${d.column}`.padEnd(8)} ${sev.padEnd(color ? 20 : 11)} ${printable(f.message)}  ${paint('2', f.ruleId)}`);
-      if (verbose && f.details) for (const line of f.details.split('\n')) out.push(`${' '.repeat(21)}${paint('2', printable(line))}`);
+      out.push(`  ${`${d.line}:${d.column}`.padEnd(8)} ${sev} ${printable(f.message)}  ${paint('2', f.ruleId)}`);
+      if (verbose && f.details) for (const line of f.details.split('\n')) out.push(`${' '.repeat(12 + width)}${paint('2', printable(line))}`);
     }
     out.push(`  ${paint('1', coverageLine(result))}`, '');
   }
