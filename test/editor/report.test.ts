@@ -64,6 +64,17 @@ test('the HTML report in Chromium: accessible, offline, sortable, printable', { 
         assert.equal(await page.textContent('#shown'), '2');
         await page.fill('#filter', '');
       }
+      // Nothing in a table cell runs out of it (a status badge over the next column's text), on screen and in print.
+      // In print at the width of an A4 page's text (210 mm less 2 × 14 mm margins: 688 CSS pixels).
+      for (const [media, width] of [['screen', 1280], ['print', 688]] as const) {
+        await page.emulateMedia({ media });
+        await page.setViewportSize({ width, height: 900 });
+        const overflowing: string[] = await page.evaluate(`[...document.querySelectorAll('td .badge, td blockquote')]
+          .filter((e) => e.getBoundingClientRect().right > e.closest('td').getBoundingClientRect().right + 1).map((e) => e.textContent.trim().slice(0, 40))`);
+        assert.deepEqual(overflowing, [], `${name} (${media}): out of its cell`);
+      }
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1280, height: 720 });
       await page.screenshot({ path: join(OUT, `report-${name}.png`) });
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       writeFileSync(join(OUT, `report-${name}.pdf`), pdf);

@@ -36,6 +36,7 @@ th, td { border: 1px solid ${TEXT.border}; padding: .35rem .5rem; vertical-align
 thead th { background: #f3f3f3; }
 tr { break-inside: avoid; }
 .badge { display: inline-block; padding: 0 .4rem; border-radius: .3rem; font-weight: 600; white-space: nowrap; }
+td .badge { display: block; width: fit-content; max-width: 100%; white-space: normal; overflow-wrap: break-word; } /* a narrow status column: "? not checked by Clauselint" wraps instead of running into the next column */
 ${Object.entries(PALETTE).map(([k, v]) => `.m-${k} { color: ${v.fg}; background: ${v.bg}; }`).join('\n')}
 .matrix { font-size: .8rem; }
 .matrix th.topic { height: 11rem; vertical-align: bottom; padding: .2rem; }
@@ -61,6 +62,7 @@ ul.tight { margin: .2rem 0; padding-left: 1.2rem; }
   h2, h3, h4 { break-after: avoid; }
   blockquote, .topic-block li { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
+  td .badge { font-size: .85em; padding: 0 .2em; }
   .matrix { font-size: 7pt; } .matrix col.name { width: 30%; } .matrix col.score { width: 8%; } .matrix th.topic { height: 8rem; }
 }
 `;
@@ -144,7 +146,7 @@ function checklistTable(lang: Language, c: ContractReport, cl: ChecklistView, li
   const counts = s(lang, 'itemCounts', { met: cl.counts.met, partly: cl.counts['partly-met'], not: cl.counts['not-met'], unchecked: cl.counts['not-checked'] });
   return `<h3 id="${c.id}-${cl.regime}">${esc(s(lang, 'checklist'))}: ${esc(cl.title)} — ${cl.score ?? '–'}%</h3>
 <p class="muted">${esc(cl.source)}. ${esc(counts)}.</p>
-<table><caption class="sr-only">${esc(cl.title)}</caption><colgroup><col style="width:14%"><col style="width:30%"><col style="width:14%"><col></colgroup>
+<table><caption class="sr-only">${esc(cl.title)}</caption><colgroup><col style="width:14%"><col style="width:27%"><col style="width:17%"><col></colgroup>
 <thead><tr><th scope="col">${esc(s(lang, 'article'))}</th><th scope="col">${esc(s(lang, 'item'))}</th><th scope="col">${esc(s(lang, 'status'))}</th><th scope="col">${esc(s(lang, 'evidence'))} / ${esc(s(lang, 'missingWhat'))}</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
