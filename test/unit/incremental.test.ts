@@ -145,6 +145,12 @@ const PLAIN_EDITS: Edit[] = [
   ['an unclosed comment', (text) => insertAt(text, text.indexOf('\n23.1 ') + 1, '<!-- draft note\n\n')],
   ['deleting a run of paragraphs', (text) => text.slice(0, text.indexOf('\n5.1 ')) + text.slice(text.indexOf('\n8.1 '))],
   ['a Dutch paragraph', (text) => insertAt(text, text.indexOf('\n21.1 ') + 1, 'Leverancier neemt passende technische en organisatorische maatregelen en meldt elk beveiligingsincident binnen 24 uur.\n\n')],
+  // A defined term whose meaning names a concept stands for it wherever it is used: the sentences that use
+  // it are read again when its definition changes, and only those are.
+  ['a definition that makes a term stand for a security incident', (text) => text.replace('- "EEA" means', '- "Breach" means any personal data breach or security incident affecting Customer Data.\n- "EEA" means')],
+  ['the defined term used in a clause', (text) => insertAt(text, text.indexOf('\n14.1 ') + 1, 'The Provider shall notify the Customer of any Breach within 48 hours.\n\n')],
+  ['a sentence added to the definition', (text) => text.replace('affecting Customer Data.\n- "EEA"', 'affecting Customer Data. It includes any loss of Customer Data.\n- "EEA"')],
+  ['the definition no longer naming a security incident', (text) => text.replace('any personal data breach or security incident affecting Customer Data. It includes any loss of Customer Data.', 'any failure to pay the Fees on time.')],
   ['front matter added', (text) => `---\nclauselint:\n  type: saas\n---\n\n${text}`],
 ];
 

@@ -54,8 +54,9 @@ export class Interner {
   private readonly ids: BoundedCache<string, number>;
   private next = 0;
 
-  constructor(limit: number) {
-    this.ids = new BoundedCache(limit);
+  /** `limit` is of the values' count, or of their weight (their length) given `weigh`. */
+  constructor(limit: number, weigh?: (value: string) => number) {
+    this.ids = new BoundedCache(limit, weigh);
   }
 
   id(value: string): number {

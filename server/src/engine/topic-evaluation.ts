@@ -8,7 +8,7 @@ import { longNotice, runCheck, type CheckResult, type PartyContext, type Unbacke
 import { commitmentAt, isRecitals, sentenceCommitments, type Commitment, type CommitmentForm, type PartyNames, type SentenceCommitments } from './commitments.js';
 import { compileList, conceptTerms, type LanguageData, type StrongPoint, type TopicRule } from './rule-data.js';
 import { compileTerm, findTerms, hasTerm, type CompiledTerm, type TermMatch } from './terms.js';
-import { tokenize } from './tokens.js';
+import { tokenize, type Token } from './tokens.js';
 import { trimEndOf } from './trim-end.js';
 import type { Definition } from './definitions.js';
 import type { Sentence, Units } from './units.js';
@@ -323,10 +323,14 @@ let trace: Trace | undefined;
 /** For `test/support/why.ts`: every sentence that names a topic, with its commitment and whether it counted. */
 export function traceDetection(t: Trace | undefined): void { trace = t; }
 
-/** Where each topic's words stand in a sentence, by the document's aliases and parties and the sentence key: [rule index, word, group]. */
+/** Where each topic's words stand in a sentence, by the aliases it contains, the document's parties and the sentence key: [rule index, word, group]. */
 const positionCache = new BoundedCache<string, [number, number, number][]>(50_000);
-/** A sentence's commitments by the document's party names and the sentence's words. */
-const commitmentCache = new BoundedCache<string, SentenceCommitments>(50_000);
+/**
+ * A sentence's commitments by the document's party names and the sentence's words, bounded by words (a
+ * clause number each): every keystroke in a long paragraph adds one of thousands of words, which 50,000
+ * entries, the former bound, would have let grow to hundreds of megabytes over a day's editing.
+ */
+const commitmentCache = new BoundedCache<string, SentenceCommitments>(1_000_000, (_, c) => 1 + c.clauses.length);
 /** Short ids for what of the document detections, weak signals and verdicts depend on. */
 const documentIds = new Interner(1_000);
 
@@ -336,13 +340,11 @@ const documentIds = new Interner(1_000);
  * re-detects only the sentences it changed (and the one after each).
  */
 export function detectTopics(rules: TopicRule[], units: Units, ctx: Context): Map<TopicId, Sentence[]> {
-  // Only the defined terms that stand for a concept change what sentences mean.
-  const aliasKey = rules.flatMap((r) => (r.aliases ?? []).flatMap((c) => (['en', 'nl'] as const).map((lang) =>
-    conceptOf(r, c, lang, ctx).slice(conceptTerms(r, c, lang).length).map((t) => t.source).join('|')))).join('\u0003');
-  const aliases = documentIds.id(`aliases\u0001${aliasKey}\u0001${ctx.partyNames.supplier.join('|')}\u0001${ctx.partyNames.customer.join('|')}`);
+  const parties = documentIds.id(`parties\u0001${ctx.partyNames.supplier.join('|')}\u0001${ctx.partyNames.customer.join('|')}`);
+  const aliasesIn = sentenceAliases(rules, units, ctx);
   const out = new Map<TopicId, Sentence[]>(rules.map((r) => [r.id, []]));
   const commitmentsOf = (s: Sentence): SentenceCommitments => {
-    const key = `${aliases}/${s.lang}/${s.local.id}`;
+    const key = `${parties}/${s.lang}/${s.local.id}`;
     let c = commitmentCache.get(key);
     if (!c) commitmentCache.set(key, (c = sentenceCommitments(s, ctx.languageData, ctx.partyNames)));
     return c;
@@ -372,7 +374,7 @@ export function detectTopics(rules: TopicRule[], units: Units, ctx: Context): Ma
     if (recital === undefined) recitals.set(s.section, (recital = isRecitals(units.headingTokens(s.section, s.lang), s.lang, ctx.languageData)));
     if (recital) { overall.set(s, undefined); continue; }
     // Where each topic's words are depends on the sentence alone; who commits to them, on its context too.
-    const positionKey = `${aliases}/${s.key}`;
+    const positionKey = `${parties}/${aliasesIn(s)}/${s.key}`;
     let positions = positionCache.get(positionKey);
     if (!positions) {
       positions = [];
@@ -404,6 +406,43 @@ export function detectTopics(rules: TopicRule[], units: Units, ctx: Context): Ma
     }
   }
   return out;
+}
+
+/** Whether a sentence's words (or a heading's, a lead-in's) contain an alias, by the alias: a sentence no edit touched is not read again. */
+const aliasPresence = new WeakMap<object, Map<string, boolean>>();
+
+function contains(owner: object, tokens: readonly Token[], alias: CompiledTerm): boolean {
+  let known = aliasPresence.get(owner);
+  if (!known) aliasPresence.set(owner, (known = new Map()));
+  let present = known.get(alias.source);
+  if (present === undefined) known.set(alias.source, (present = hasTerm([alias], tokens)));
+  return present;
+}
+
+/**
+ * Which of the document's aliases (defined terms that stand for a concept) a sentence contains, in its
+ * words, its heading or its lead-in, as a short id ('' for none): only those change where its topics'
+ * words stand, so a definition whose meaning an edit changed re-detects the sentences that use the term,
+ * not every sentence of the document.
+ */
+function sentenceAliases(rules: TopicRule[], units: Units, ctx: Context): (s: Sentence) => string {
+  const byLanguage = new Map<Language, { label: string; term: CompiledTerm }[]>();
+  const aliasesOf = (lang: Language) => {
+    let aliases = byLanguage.get(lang);
+    if (!aliases) {
+      aliases = rules.flatMap((r) => (r.aliases ?? []).flatMap((c) =>
+        conceptOf(r, c, lang, ctx).slice(conceptTerms(r, c, lang).length).map((term) => ({ label: `${r.id}:${c}:${term.source}`, term }))));
+      byLanguage.set(lang, aliases);
+    }
+    return aliases;
+  };
+  return (s) => {
+    const aliases = aliasesOf(s.lang);
+    if (!aliases.length) return '';
+    const heading = units.headingTokens(s.section, s.lang), leadIn = s.leadIn;
+    const present = aliases.filter(({ term }) => contains(s.local, s.local.tokens, term) || contains(heading, heading, term) || (leadIn !== undefined && contains(leadIn, leadIn, term)));
+    return present.length ? String(documentIds.id(`aliases\u0001${present.map((a) => a.label).join('\u0003')}`)) : '';
+  };
 }
 
 export function evaluateTopic(rule: TopicRule, matched: Sentence[], units: Units, ctx: Context, sectionIndex: Map<number, Sentence[]>): TopicEvaluation {

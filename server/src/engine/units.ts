@@ -32,7 +32,11 @@ const CONTINUES_RE = new RegExp(String.raw`^\s*(?:(?:and|or|en|of)\s+)?${INLINE_
  * An id is given when a block is first split, and stays with the block's sentences while its chunk is
  * remembered: forgetting the text of an id costs at most a cache miss for an identical sentence elsewhere.
  */
-const sentenceIds = new Interner(20_000);
+// Bounded by characters, not by sentences: each keystroke in a long paragraph of a plain-text contract
+// makes a new sentence of thousands of characters (after 2,000 keystrokes in CUAD's GOOSEHEAD contract,
+// 3,700 sentences held 25 MB, and the bound was 20,000 sentences). The open documents' sentences (their
+// text twice, as written and masked) fit with room.
+const sentenceIds = new Interner(2_000_000, (key) => key.length);
 const chainIds = new Interner(20_000);
 const localSentences = perBlock((): Partial<Record<Language, LocalSentence[]>> => ({}));
 
