@@ -105,6 +105,17 @@ test('an unknown rule id in a disable comment is a warning with a "did you mean"
   assert.equal(d.line, SMALL_CONTRACT.split('\n').length + 1);
 });
 
+test('the disable comments\' findings are in the contract\'s language', () => {
+  const contract = '# Verwerkersovereenkomst\n\nPartijen: Zorgdata B.V. ("Verwerker") en Stichting Thuiszorg West ("Verwerkingsverantwoordelijke").\n\n'
+    + '<!-- clauselint-disable-next-line insurence -->\nVerwerker meldt een datalek onverwijld.\n\n<!-- clauselint-disable-next-line subcontracting -->\nNiets hier.\n';
+  const { file } = cliJson(['a.md', '--report-unused-disable-directives'], { cwd: tempTree({ 'a.md': contract }) });
+  const messages = file.diagnostics.filter((d) => d.ruleId === 'inline-directive').map((d) => d.message);
+  assert.deepEqual(messages, [
+    'Onbekende regel “insurence” in een clauselint-disable-next-line-commentaar: bedoelt u “insurance”?',
+    'Ongebruikt uitschakelcommentaar: geen bevinding van “subcontracting” om uit te schakelen.',
+  ]);
+});
+
 test('--report-unused-disable-directives reports a disable comment that switched nothing off', () => {
   const contract = `${SMALL_CONTRACT}\n<!-- clauselint-disable-file subcontracting -->\n<!-- clauselint-disable-file encryption -->\n`;
   const dir = tempTree({ 'a.md': contract });

@@ -6,14 +6,34 @@
  */
 import { analyze, DOCUMENT_RULES, type AnalysisDetails, type AnalyzeOptions } from './analyze.js';
 import { directivesOf, unusedDirectives } from './inline-control.js';
-import { TOPIC_IDS, type Finding, type Settings } from './types.js';
+import { TOPIC_IDS, type Finding, type Language, type Settings } from './types.js';
 import { didYouMean } from './did-you-mean.js';
+import { phrasebook } from './words.js';
 
 export const DIRECTIVE_RULE = 'inline-directive';
 
 /** Every id a comment may name: the topics and the document rules. */
 export function knownRuleIds(): string[] {
   return [...TOPIC_IDS, ...Object.keys(DOCUMENT_RULES)];
+}
+
+/** What is said of a comment, in the document's language; {comment} is the comment's own word ("clauselint-disable-next-line"). */
+const TEXTS = {
+  'unknown-rule': { en: 'Unknown rule “{id}” in a {comment} comment.', nl: 'Onbekende regel “{id}” in een {comment}-commentaar.' },
+  'unknown-rule-guess': {
+    en: 'Unknown rule “{id}” in a {comment} comment: did you mean “{guess}”?',
+    nl: 'Onbekende regel “{id}” in een {comment}-commentaar: bedoelt u “{guess}”?',
+  },
+  'unused-ids': { en: 'Unused disable comment: no finding of {ids} to switch off.', nl: 'Ongebruikt uitschakelcommentaar: geen bevinding van {ids} om uit te schakelen.' },
+  unused: { en: 'Unused disable comment: no finding to switch off.', nl: 'Ongebruikt uitschakelcommentaar: er is geen bevinding om uit te schakelen.' },
+} as const;
+const say = phrasebook(TEXTS);
+
+const COMMENT_WORD = { 'next-line': 'clauselint-disable-next-line', file: 'clauselint-disable-file', disable: 'clauselint-disable', enable: 'clauselint-enable' } as const;
+
+/** Every text in both languages, for the test that reads Dutch strings as Dutch. */
+export function allDirectiveTexts(): { id: string; lang: Language; text: string }[] {
+  return Object.entries(TEXTS).flatMap(([id, e]) => (['en', 'nl'] as const).map((lang) => ({ id: `directive.${id}`, lang, text: e[lang] })));
 }
 
 const finding = (messageId: string, severity: Finding['severity'], message: string, span: Finding['span']): Finding =>
@@ -24,16 +44,15 @@ export function directiveFindings(text: string, result: AnalysisDetails, setting
   const { comments, lines } = result.model;
   const directives = directivesOf(comments, lines);
   if (!directives.length) return [];
-  const nl = result.language === 'nl';
+  const lang = result.language;
   const known = new Set(knownRuleIds());
   const out: Finding[] = [];
   for (const d of directives) {
     for (const id of d.ids) {
       if (known.has(id)) continue;
       const guess = didYouMean(id, [...known]);
-      out.push(finding('unknown-rule', 'warning', nl
-        ? `Onbekende regel “${id}” in een clauselint-${d.kind === 'next-line' ? 'disable-next-line' : d.kind === 'file' ? 'disable-file' : d.kind}-commentaar${guess ? `: bedoelt u “${guess}”?` : '.'}`
-        : `Unknown rule “${id}” in a clauselint-${d.kind === 'next-line' ? 'disable-next-line' : d.kind === 'file' ? 'disable-file' : d.kind} comment${guess ? `: did you mean “${guess}”?` : '.'}`, d.span));
+      const values = { id, comment: COMMENT_WORD[d.kind], ...(guess && { guess }) };
+      out.push(finding('unknown-rule', 'warning', say(lang, guess ? 'unknown-rule-guess' : 'unknown-rule', values), d.span));
     }
   }
   if (reportUnused) {
@@ -49,9 +68,8 @@ export function directiveFindings(text: string, result: AnalysisDetails, setting
     for (const { directive: d, unusedIds } of unusedDirectives(raw, comments, lines)) {
       const ids = unusedIds.filter((id) => known.has(id));
       if (unusedIds.length && !ids.length) continue; // only unknown ids: reported above
-      out.push(finding('unused-directive', 'error', nl
-        ? `Ongebruikt uitschakelcommentaar: ${ids.length ? `geen bevinding van ${ids.map((i) => `“${i}”`).join(', ')} om uit te schakelen` : 'er is geen bevinding om uit te schakelen'}.`
-        : `Unused disable comment: ${ids.length ? `no finding of ${ids.map((i) => `“${i}”`).join(', ')} to switch off` : 'no finding to switch off'}.`, d.span));
+      const message = ids.length ? say(lang, 'unused-ids', { ids: ids.map((i) => `“${i}”`).join(', ') }) : say(lang, 'unused');
+      out.push(finding('unused-directive', 'error', message, d.span));
     }
   }
   return out;
