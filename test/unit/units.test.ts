@@ -43,3 +43,22 @@ test('in articles written as a nested list, a sub-clause belongs to the item abo
   assert.equal(units.lastSubItem(a), a);
   assert.equal(units.itemParent(blockOf('Processing')), -1);
 });
+
+test('an article heading that is only a number takes its title from the short line below it, which is no sentence', () => {
+  for (const title of ['Exitregeling', '####Exitregeling']) {
+    const units = unitsOf(`### Artikel 12\n\n${title}\n\n12.1. Leverancier retourneert de Gegevens.\n`);
+    assert.equal(units.sentences.length, 1, title);
+    assert.deepEqual(units.headingTokens(units.sentences[0].section, 'nl').map((t) => t.word), ['exitregeling'], title);
+  }
+  // A sentence below a numbered heading stays a sentence; a heading with words keeps its own title.
+  const sentence = unitsOf('### Artikel 12\n\nLeverancier retourneert de Gegevens.\n');
+  assert.equal(sentence.sentences.length, 1);
+  assert.deepEqual(sentence.headingTokens(sentence.sentences[0].section, 'nl'), []);
+  const titled = unitsOf('### Artikel 12 Exit\n\nBeëindiging\n\nLeverancier retourneert de Gegevens.\n');
+  assert.equal(titled.sentences.length, 2);
+});
+
+test('a definitions article named on the line below its number is read as definitions', () => {
+  const model = parseMarkdown('## Artikel 1\n\nBegripsbepalingen\n\n1.1. Gegevens: alle gegevens van Opdrachtgever.\n');
+  assert.equal(model.sections[1].kind, 'definitions');
+});

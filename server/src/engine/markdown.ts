@@ -133,6 +133,19 @@ function blank(text: string): string {
     .replace(/^[ \t]*(?:#{1,6}|>+)[ \t]/gm, (m) => ' '.repeat(m.length));
 }
 
+/**
+ * The title of an article whose heading is only its number, on a line of its own below it: "### Artikel 32"
+ * then "Exitclausule" (or "####Exitclausule", a heading that lost its space in conversion). Short, one
+ * line, capitalised, not a sentence.
+ */
+const TITLE_LINE_RE = /^#{0,6}[ \t]*(\p{Lu}[\p{L}\p{N} ,&'’/()-]{1,60})$/u;
+
+function titleLine(block: ParsedBlock): string | undefined {
+  const line = block.source.trim();
+  const title = TITLE_LINE_RE.exec(line)?.[1].trim();
+  return title && title.split(/\s+/).length <= 8 ? title : undefined;
+}
+
 function classify(title: string): SectionKind {
   const words = title.replace(NUMBER_RE, '').trim();
   if (ANNEX_RE.test(words) || ANNEX_RE.test(title)) return 'annex';
@@ -356,6 +369,8 @@ export function parseMarkdown(text: string): DocumentModel {
   model.sections.push(preamble);
   let current = preamble;
   const open: Section[] = [preamble];
+  /** A section whose heading is only a number and has had no block yet: its title may follow on a line of its own. */
+  let untitled: Section | null = null;
 
   const startSection = (part: Extract<Part, { type: 'heading' }>, headingSpan: Span): Section => {
     while (open.length > 1 && open[open.length - 1].level >= part.level) open.pop()!.span.end = headingSpan.start;
@@ -370,8 +385,8 @@ export function parseMarkdown(text: string): DocumentModel {
     return section;
   };
 
-  const addBlock = (parsed: ParsedBlock | null, by: number) => {
-    if (parsed) model.blocks.push({ kind: parsed.kind, span: moved(parsed.span, by), text: parsed.text, section: current, parsed });
+  const addBlock = (parsed: ParsedBlock | null, by: number, kind = parsed?.kind) => {
+    if (parsed && kind) model.blocks.push({ kind, span: moved(parsed.span, by), text: parsed.text, section: current, parsed });
   };
 
   for (const chunk of chunks(text)) {
@@ -398,12 +413,22 @@ export function parseMarkdown(text: string): DocumentModel {
           } else {
             current = startSection(part, span);
             addBlock(part.block, by);
+            untitled = part.title.replace(NUMBER_RE, '').trim() === '' ? current : null;
           }
           break;
         }
-        case 'block':
-          addBlock(part.block, by);
+        case 'block': {
+          const title = untitled && part.block.kind === 'paragraph' ? titleLine(part.block) : undefined;
+          const section = untitled;
+          untitled = null;
+          if (section && title) {
+            section.title = `${section.title} ${title}`;
+            if (section.kind === 'article') section.kind = classify(title);
+            // Read as the heading it is: no sentence of its own, no evidence.
+            addBlock(part.block, by, 'heading');
+          } else addBlock(part.block, by);
           break;
+        }
         case 'protected':
           model.protectedSpans.push(moved(part.span, by));
           break;

@@ -186,7 +186,7 @@ export function placeArticle(model: DocumentModel, lang: Language = 'en'): Place
   if (!m) return { offset, joins: false, number, paragraphs, headingLine: (title, extra) => `${'#'.repeat(Math.min(last.level, 6))} ${number(extra)}. ${title}` };
   const shouting = m[4].length > 3 && m[4] === m[4].toUpperCase();
   // "### Artikel  25" with its title on a line of its own below ("####Geschillen …"): the same two lines.
-  const titleLine = m[4].trim() ? undefined : /^\s*#+/.exec(model.blocks.find((b) => b.section === last && b.kind !== 'heading')?.text ?? '')?.[0];
+  const titleLine = m[4].trim() ? undefined : /^\s*#+/.exec(model.blocks.find((b) => b.section === last && b.span.start >= last.headingSpan.end)?.text ?? '')?.[0];
   const eol = lineBreak(text);
   return {
     offset, joins: false, number, paragraphs,

@@ -30,10 +30,25 @@ export function stem(word: string, lang: Language): string {
   let s = cache.get(word);
   if (s === undefined) {
     s = /^\d/.test(word) ? word : STEMMERS[lang].stem(word);
+    if (lang === 'nl') s = dutchStem(s);
     if (cache.size > 200_000) cache.clear();
     cache.set(word, s);
   }
   return s;
+}
+
+/**
+ * natural's Dutch stemmer leaves the present tense as it is, and that is how Dutch contracts state duties:
+ * "Leverancier meldt", "verwijdert", "retourneert" stem apart from "melden", "verwijderen", "retourneren".
+ * So a final -t goes, and the spelling changes the ending brings with it are undone on every stem alike:
+ * a doubled consonant ("stell" of "stellen", "stel" of "stelt"), a long vowel written double before the
+ * last consonant ("retourneer" of "retourneert", "retourner" of "retourneren"), f for v ("naleef", "nalev").
+ * Nouns lose their -t on both sides too ("incident", "incidenten"), so they still meet each other.
+ */
+function dutchStem(s: string): string {
+  if (s.length >= 5 && s.endsWith('t') && !s.endsWith('tt')) s = s.slice(0, -1);
+  s = s.replace(/([bcdfgklmnprstvz])\1$/, '$1').replace(/f$/, 'v');
+  return s.length >= 4 ? s.replace(/(aa|ee|oo|uu)([^aeiou])$/, (_, v: string, c: string) => v[0] + c) : s;
 }
 
 // "%" is a word of its own: "99.9%" is how availability is stated.
