@@ -1,36 +1,17 @@
-/** Entry point of the `clauselint` command. */
-import { readFileSync, readSync } from 'node:fs';
-import { run } from './cli/main.js';
-import { isAnalysisWorker } from './cli/pool.js';
+/**
+ * Entry point of the `clauselint` command. `--version` and `--help` are answered here, without loading
+ * the engine (the bundle of everything else, dist/cli-command.cjs, takes most of a start-up to load);
+ * any other command loads it.
+ */
+import { HELP } from './cli/help.js';
+import { VERSION } from './engine/version.js';
 
-/** One line typed at the terminal, read synchronously (for --init); undefined at end of input. */
-function prompt(question: string): string | undefined {
-  if (!process.stdin.isTTY) return undefined;
-  process.stdout.write(question);
-  const bytes: number[] = [];
-  const one = Buffer.alloc(1);
-  for (;;) {
-    let n = 0;
-    try { n = readSync(0, one, 0, 1, null); } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-      return undefined;
-    }
-    if (n === 0) return bytes.length ? Buffer.from(bytes).toString('utf8') : undefined;
-    if (one[0] === 10) return Buffer.from(bytes).toString('utf8').replace(/\r$/, '');
-    bytes.push(one[0]);
-  }
-}
-
-// In the bundle, --concurrency's workers start this same file: they analyse and leave the command to the main thread.
-if (!isAnalysisWorker) {
-  const code = run(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    readStdin: () => readFileSync(0),
-    isTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    cwd: process.cwd(),
-    prompt,
+const [only, ...rest] = process.argv.slice(2);
+if (!rest.length && (only === '--version' || only === '-v')) process.stdout.write(`${VERSION}\n`);
+else if (!rest.length && (only === '--help' || only === '-h')) process.stdout.write(HELP);
+else {
+  import('./cli/command.js').catch((err: Error) => {
+    process.stderr.write(`clauselint: cannot load the command (${err.message.split('\n')[0]}); the installation is incomplete\n`);
+    process.exitCode = 2;
   });
-  process.exitCode = code;
 }

@@ -42,7 +42,7 @@ describe('the npm package', { skip: NO_ENGINE }, () => {
 
   test('holds the bundles, rules, schemas and docs, and no maps, sources or editor bundles', () => {
     const list = spawnSync('tar', ['tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-    for (const must of ['package/dist/cli.cjs', 'package/dist/server.cjs', 'package/dist/engine.cjs', 'package/dist/engine.mjs', 'package/dist/types/api.d.ts',
+    for (const must of ['package/dist/cli.cjs', 'package/dist/cli-command.cjs', 'package/dist/server.cjs', 'package/dist/engine.cjs', 'package/dist/engine.mjs', 'package/dist/types/api.d.ts',
       'package/LICENSE', 'package/CHANGELOG.md', 'package/README.md', 'package/schemas/clauselintrc.schema.json', 'package/docs/rules/insurance.md']) {
       assert.ok(list.includes(must), `${must} is packed`);
     }

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
 import { analyze } from '../../server/src/engine/analyze.js';
@@ -277,7 +277,8 @@ test('clauselint report: a folder to one HTML file; Markdown; JSON', () => {
 
 test('the bundled command carries the checklists and explainers: its report needs no rules folder', { skip: NO_BUNDLE }, () => {
   const dir = tempTree({ 'a.md': DPA });
-  copyFileSync(BUNDLE, join(dir, 'cli.cjs'));
+  // The command's entry and the bundle it loads, alone in a folder.
+  for (const bundle of ['cli.cjs', 'cli-command.cjs']) copyFileSync(join(dirname(BUNDLE), bundle), join(dir, bundle));
   const r = spawnSync(process.execPath, ['cli.cjs', 'report', 'a.md', '--format', 'markdown'], { cwd: dir, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /\| GDPR art\. 28\(3\)\(c\) \|/);
