@@ -7,6 +7,7 @@ import { coverage, diagnosticOf, type FileResult } from '../../engine/report.js'
 import type { Severity } from '../../engine/types.js';
 import { commonLanguage, count, s } from '../strings.js';
 import { printable } from '../printable.js';
+import { word } from '../../engine/words.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 const ORDER = ['error', 'warning', 'notice'] as const;
@@ -49,7 +50,7 @@ export function githubSummary(files: FileResult[]): string {
   for (const file of files) {
     const c = coverage(file.result);
     total.present += c.present; total.weak += c.weak; total.missing += c.missing; total.findings += file.result.findings.length;
-    out.push(`| ${cell(file.path)} | ${file.result.type} | ${c.present} | ${c.weak} | ${c.missing} | ${file.result.findings.length} |`);
+    out.push(`| ${cell(file.path)} | ${word(lang, `type.${file.result.type}`)} | ${c.present} | ${c.weak} | ${c.missing} | ${file.result.findings.length} |`);
   }
   if (files.length > 1) out.push(`| **${s(lang, 'total')}** | | ${total.present} | ${total.weak} | ${total.missing} | ${total.findings} |`);
   for (const file of files) {
