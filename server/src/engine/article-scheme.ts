@@ -60,6 +60,19 @@ function moduleLine(model: DocumentModel): number | undefined {
   return model.blocks[at].span.start;
 }
 
+/**
+ * The title line of an annex or schedule where the text came from a PDF without headings: "SCHEDULE 1",
+ * "ANNEX II - TECHNICAL AND ORGANISATIONAL MEASURES", "Appendix 2", "Bijlage 1: Verwerkingen". A line
+ * that goes on as a sentence ("Annex III (List of subprocessors) is not applicable …") is a reference.
+ */
+const ANNEX_TITLE_LINE_RE = /^[ \t]*(?:(?:ANNEX|SCHEDULE|EXHIBIT|APPENDIX|ATTACHMENT|BIJLAGE)[ \t]+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b[^\p{Ll}\n]{0,120}|(?:Annex|Schedule|Exhibit|Appendix|Attachment|Bijlage)[ \t]+(?:[A-Z]|\d{1,2}|[IVX]{1,4})(?:[ \t]*[-–—:.][^\n]{0,100})?)[ \t]*$/mu;
+
+/** Where a block's first line is an annex's or schedule's title written as a plain line. */
+export function isAnnexTitleLine(blockText: string): boolean {
+  const first = /^[^\n]*/.exec(blockText.trimStart())![0];
+  return ANNEX_TITLE_LINE_RE.test(first);
+}
+
 /** Whether the article's paragraphs are numbered after it ("12.1", "12.1."), and with a final dot. */
 export function paragraphStyle(model: DocumentModel, article: Section): { dot: string } | undefined {
   for (const b of model.blocks) {

@@ -5,7 +5,7 @@
  * and annexes. Never inside a code block, a table or the front matter.
  */
 import type { DocumentModel, Section } from './markdown.js';
-import { insertedNumber, isClosing, isClosingTitle, listArticles, moduleStart, paragraphStyle, titleWords, type ListArticle } from './article-scheme.js';
+import { insertedNumber, isAnnexTitleLine, isClosing, isClosingTitle, listArticles, moduleStart, paragraphStyle, titleWords, type ListArticle } from './article-scheme.js';
 import type { TopicRule } from './rule-data.js';
 import type { Language, Span } from './types.js';
 
@@ -168,15 +168,16 @@ export function placeArticle(model: DocumentModel, lang: Language = 'en'): Place
   for (const s of model.sections) {
     if (s.headingSpan.start >= afterLast && (s.kind === 'annex' || s.kind === 'signatures') && (!last || s.level <= last.level)) { offset = s.headingSpan.start; break; }
   }
+  // So does an annex or schedule whose title is a plain line ("SCHEDULE 1", "ANNEX I": a PDF without headings).
   for (const b of model.blocks) {
-    if (b.span.start >= afterLast && b.span.start < offset && SIGNATURE_BLOCK_RE.test(b.text.trimStart())) { offset = b.span.start; break; }
+    if (b.span.start >= afterLast && b.span.start < offset && (SIGNATURE_BLOCK_RE.test(b.text.trimStart()) || (b.kind === 'paragraph' && isAnnexTitleLine(b.text)))) { offset = b.span.start; break; }
   }
   // A thematic break or signature table just before the signatures stays with them.
   offset = outsideProtected(model, offset);
   const lineStart = model.lines.lineStart(model.lines.lineOf(offset));
   if (offset !== text.length) offset = lineStart;
 
-  if (!last) return { offset, joins: false, headingLine: (title) => `## ${title}` };
+  if (!last) return plainArticle(text, offset) ?? { offset, joins: false, headingLine: (title) => `## ${title}` };
   const raw = text.slice(last.headingSpan.start, last.headingSpan.end).split(/\r?\n/)[0];
   const m = headingLineParts(raw);
   const n = Number(last.number);
@@ -194,6 +195,19 @@ export function placeArticle(model: DocumentModel, lang: Language = 'en'): Place
       ? `${m[1]}${number(extra)}${m[3]}${eol}${eol}${titleLine}${title}`
       : `${m[1]}${number(extra)}${m[3] || '. '}${shouting ? title.toUpperCase() : title}${m[5]}`),
   };
+}
+
+/** An article number on a line of its own with its title in capitals on the next line with text ("6." … "SECURITY"): a PDF without headings. */
+const PLAIN_ARTICLE_RE = /^(\d{1,2})\.[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*\p{Lu}[\p{Lu}\s,&'’-]{2,80}$/gmu;
+
+/** A new article numbered on after the last such article before `offset`, in the same two lines. */
+function plainArticle(text: string, offset: number): Placement | undefined {
+  let last: number | undefined;
+  for (const m of text.slice(0, offset).matchAll(PLAIN_ARTICLE_RE)) last = Number(m[1]);
+  if (last === undefined) return undefined;
+  const eol = lineBreak(text);
+  const number = (extra: number) => String(last! + 1 + extra);
+  return { offset, joins: false, number, headingLine: (title, extra) => `${number(extra)}.${eol}${eol}${title.toUpperCase()}` };
 }
 
 export function insertionText(model: DocumentModel, placement: Placement, blocks: string[]): { span: Span; text: string } {
