@@ -304,7 +304,8 @@ test('in a folder only contracts are checked, as in the editor; a file named on 
   const notes = tempTree({ 'a.md': SMALL_CONTRACT });
   const none = cli(['.'], { cwd: notes });
   assert.equal(none.code, 0);
-  assert.match(none.stderr, /1 Markdown file is not marked as a contract .*--all/);
+  assert.match(none.stderr, /^clauselint: not marked as a contract, so not checked: 1 Markdown file \(.*--all$/m);
+  assert.match(cli(['.', '--lang', 'nl'], { cwd: notes }).stderr, /^clauselint: niet als overeenkomst gemarkeerd en dus niet gecontroleerd: 1 Markdown-bestand \(.*gebruik --all$/m);
 });
 
 test('github: the job summary has the coverage per contract when GITHUB_STEP_SUMMARY is set', () => {

@@ -265,7 +265,7 @@ test('clauselint report: a folder to one HTML file; Markdown; JSON', () => {
   assert.match(page, /contracts\/a\.md/);
   assert.match(page, /contracts\/b\.md/);
   assert.doesNotMatch(page, /README/);
-  assert.match(r.stderr, /1 Markdown file is not marked as a contract/);
+  assert.match(r.stderr, /not marked as a contract, so not in the report: 1 Markdown file /);
   const md = cli(['report', 'contracts/a.md', '--format', 'markdown'], { cwd: dir });
   assert.equal(md.code, 0, md.stderr);
   assert.match(md.stdout, /^# Security review: contracts\/a\.md/);
@@ -395,7 +395,7 @@ test('clauselint --baseline: SARIF marks each result new, unchanged, updated or 
   assert.match(cli(['a.md', '--baseline', 'a.md'], { cwd: dir }).stderr, /--baseline a\.md: not JSON/);
 });
 
-test('VS Code\'s coverage report (the language server) shows the same checklists', async () => {
+test('the language server\'s Markdown coverage report (for editors without a webview) shows the same checklists', async () => {
   const { coverageReport } = await import('../../server/src/lsp/coverage.js');
   const md = coverageReport('dpa.md', analyze(DPA), 'en');
   assert.match(md, /^# Security coverage: dpa\.md/);

@@ -25,7 +25,7 @@ import { junit } from './formats/junit.js';
 import { compareWithBaseline, newSinceBaseline, readBaseline } from './baseline.js';
 import { loadIgnores } from './ignore.js';
 import { fileJob, isIgnoredFile, isLinted } from './lint-files.js';
-import { commandLanguage } from './strings.js';
+import { commandLanguage, count, s } from './strings.js';
 import { askInit, writeInit } from './init.js';
 import { cacheFile, LintCache } from './cache.js';
 import { entryOf, type FileEntry, type FileJob } from './entry.js';
@@ -139,14 +139,14 @@ function lint(argv: string[], io: Io): number {
     const pregimes = list(o.regimes, REGIMES, 'regimes');
     const [plang] = list(o.lang, LANGUAGES, 'lang') ?? [];
     io.stdout(JSON.stringify({ ...config.settings, ...(ptype && { type: ptype }), ...(pregimes && { regimes: pregimes }), ...(plang && { language: plang }) }, null, 2) + '\n');
-    if (config.file) io.stderr(`clauselint: configuration from ${relative(io.cwd, config.file) || config.file}\n`);
+    if (config.file) io.stderr(`clauselint: ${s(commandLanguage(argv), 'configFrom', { file: relative(io.cwd, config.file) || config.file })}\n`);
     return 0;
   }
   if (o.init) {
     const given = { type: list(o.type, CONTRACT_TYPES, 'type')?.[0], regimes: list(o.regimes, REGIMES, 'regimes'), language: list(o.lang, LANGUAGES, 'lang')?.[0] };
     const answers = io.prompt && io.isTTY && !(given.type && given.regimes) ? askInit(given, io.prompt) : given;
     const file = writeInit(io.cwd, answers);
-    io.stdout(`Wrote ${relative(io.cwd, file)}: edit it to set rules, required topics, weak phrases and ignores.\n`);
+    io.stdout(`${s(commandLanguage(argv), 'initWrote', { file: relative(io.cwd, file) })}\n`);
     return 0;
   }
   if (o.fix && o['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both');
@@ -265,7 +265,8 @@ function lint(argv: string[], io: Io): number {
   const files = results.filter((r): r is FileResult => r !== undefined);
 
   if (notContracts && !files.length && !unreadable) {
-    io.stderr(`clauselint: ${notContracts === 1 ? '1 Markdown file is' : `${notContracts} Markdown files are`} not marked as a contract (no clauselint front matter or configuration): name the files, add a .clauselintrc.json, or use --all\n`);
+    const lang = commandLanguage(argv);
+    io.stderr(`clauselint: ${s(lang, 'notMarked', { files: count(lang, notContracts, 'count.markdown', 'count.markdowns') })}\n`);
   }
   if (o['fix-dry-run']) return refused ? 2 : 0;
   if (unreadable && !files.length) return 2;

@@ -19,6 +19,7 @@ import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { compareContracts, renderCompareHtml, renderCompareMarkdown } from '../report/compare.js';
 import { earlierRun, readBaseline } from './baseline.js';
+import { commandLanguage, count, s } from './strings.js';
 
 export const REPORT_FORMATS = ['html', 'markdown', 'json'] as const;
 
@@ -107,7 +108,10 @@ export function runReport(argv: string[], io: ReportIo, version: string, now: Da
     }
   }
 
-  if (notContracts) io.stderr(`clauselint: ${notContracts === 1 ? '1 Markdown file is' : `${notContracts} Markdown files are`} not marked as a contract (no clauselint front matter or configuration) and not in the report: name the files, add a .clauselintrc.json, or use --all\n`);
+  if (notContracts) {
+    const said = commandLanguage(argv);
+    io.stderr(`clauselint: ${s(said, 'notMarkedReport', { files: count(said, notContracts, 'count.markdown', 'count.markdowns') })}\n`);
+  }
   const options = { version, date: now.toISOString().slice(0, 10), forcedLanguage: Boolean(lang) };
   let out: string;
   if (o.compare) {

@@ -24,6 +24,22 @@ const STRINGS = {
   'count.errors': { en: '{n} errors', nl: '{n} fouten' },
   'count.warning': { en: '1 warning', nl: '1 waarschuwing' },
   'count.warnings': { en: '{n} warnings', nl: '{n} waarschuwingen' },
+  'count.markdown': { en: '1 Markdown file', nl: '1 Markdown-bestand' },
+  'count.markdowns': { en: '{n} Markdown files', nl: '{n} Markdown-bestanden' },
+  // Files in folders and globs that are no contract by the editor's rule (the command's language).
+  notMarked: {
+    en: 'not marked as a contract, so not checked: {files} (no clauselint front matter or configuration); name the files, add a .clauselintrc.json, or use --all',
+    nl: 'niet als overeenkomst gemarkeerd en dus niet gecontroleerd: {files} (geen clauselint-kopgegevens of configuratie); noem de bestanden, voeg een .clauselintrc.json toe of gebruik --all',
+  },
+  notMarkedReport: {
+    en: 'not marked as a contract, so not in the report: {files} (no clauselint front matter or configuration); name the files, add a .clauselintrc.json, or use --all',
+    nl: 'niet als overeenkomst gemarkeerd en dus niet in het rapport: {files} (geen clauselint-kopgegevens of configuratie); noem de bestanden, voeg een .clauselintrc.json toe of gebruik --all',
+  },
+  initWrote: {
+    en: 'Wrote {file}: edit it to set rules, required topics, weak phrases and ignores.',
+    nl: '{file} geschreven: stel daarin regels, verplichte onderwerpen, zwakke formuleringen en uitzonderingen in.',
+  },
+  configFrom: { en: 'configuration from {file}', nl: 'configuratie uit {file}' },
   others: { en: '{n} other', nl: '{n} overig' },
   // A finding's severity, in its column.
   'severity.error': { en: 'error', nl: 'fout' },
@@ -59,7 +75,10 @@ export type CliStringId = keyof typeof STRINGS;
 export const s = phrasebook(STRINGS);
 
 /** "1 file" / "3 bestanden". */
-export function count(lang: Language, n: number, one: 'count.file' | 'count.problem' | 'count.error' | 'count.warning', many: 'count.files' | 'count.problems' | 'count.errors' | 'count.warnings'): string {
+export function count(
+  lang: Language, n: number, one: 'count.file' | 'count.problem' | 'count.error' | 'count.warning' | 'count.markdown',
+  many: 'count.files' | 'count.problems' | 'count.errors' | 'count.warnings' | 'count.markdowns',
+): string {
   return n === 1 ? s(lang, one) : s(lang, many, { n });
 }
 
