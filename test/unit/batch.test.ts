@@ -3,8 +3,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
 import { NO_BUNDLE, REPO, SMALL_CONTRACT, cli, spawnCli, tempTree } from '../cli-fixtures/harness.js';
 import { progressFor } from '../../server/src/cli/progress.js';
+import { analyseForReport } from '../../server/src/cli/entry.js';
+import type { Outcome } from '../../server/src/cli/pool.js';
+import { readRulesFolder } from '../../server/src/engine/rule-data.js';
 
 // ---------------------------------------------------------------- --cache
 
@@ -129,6 +134,29 @@ test('--concurrency: workers that cannot start (the TypeScript sources, in-proce
   const pooled = cli(['--all', '--format', 'json', '--concurrency', '2', 'test/fixtures/nl'], { cwd: REPO });
   assert.equal(pooled.stdout, single.stdout);
   if (pooled.stderr) assert.match(pooled.stderr, /^clauselint: worker threads could not start .*; analysing on one thread\n$/);
+});
+
+test('--concurrency: a worker that crashes fails the file it had with one line, and the rest is analysed', { timeout: 120_000 }, async () => {
+  // The pool as bundled, so that its workers can load it; crash-first.ts makes them crash where a contract asks.
+  const dir = tempTree({});
+  const bundle = join(dir, 'pool.cjs');
+  await build({
+    entryPoints: [join(REPO, 'test', 'support', 'pool-crash', 'entry.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', logLevel: 'error',
+    define: { 'import.meta.url': 'importMetaUrl', __CLAUSELINT_RULES__: JSON.stringify(readRulesFolder()) },
+    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  });
+  const { analyseAll } = createRequire(import.meta.url)(bundle) as typeof import('../../server/src/cli/pool.js');
+  const texts = [SMALL_CONTRACT, `${SMALL_CONTRACT}\nEXIT THE WORKER\n`, SMALL_CONTRACT.replace('Northwind', 'Fabrikam'), `${SMALL_CONTRACT}\nTHROW IN THE WORKER\n`, SMALL_CONTRACT, SMALL_CONTRACT];
+  const jobs = texts.map((text) => ({ text, settings: {}, options: {}, reportUnusedDirectives: false }));
+  const outcomes = new Map<number, Outcome>();
+  const warnings: string[] = [];
+  analyseAll(jobs, 2, (i, outcome) => { assert.ok(!outcomes.has(i), `file ${i} reported twice`); outcomes.set(i, outcome); }, (w) => warnings.push(w));
+  assert.deepEqual([...outcomes.keys()].sort(), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(outcomes.get(1), { error: 'the analysis thread stopped (exit code 3)' });
+  assert.deepEqual(outcomes.get(3), { error: 'the analysis thread stopped (nobody catches this)' });
+  for (const i of [0, 2, 4, 5]) assert.deepEqual(outcomes.get(i), { entry: analyseForReport(jobs[i]) }, `file ${i}`);
+  // Both workers crashed: this thread analysed what was left, and said so.
+  assert.deepEqual(warnings, ['every worker thread stopped; analysing the rest on one thread']);
 });
 
 test('--concurrency: a value that is not off, auto or a whole number is a usage error', () => {

@@ -31,7 +31,7 @@ function outcomeOf(job: FileJob): Outcome {
 
 /**
  * Analyses every job, on `threads` threads; `done` is called once per job, on this thread, in the order
- * they finish. When workers cannot start (or stop), the rest is analysed here, and `warn` says why.
+ * they finish. When workers cannot start (or all stop), the rest is analysed here, and `warn` says why.
  */
 export function analyseAll(jobs: FileJob[], threads: number, done: (index: number, outcome: Outcome) => void, warn: (problem: string) => void): void {
   const finished = new Set<number>();
@@ -54,47 +54,81 @@ import(workerData.entry).catch((err) => {
   Atomics.notify(workerData.posted, 0);
 });`;
 
+/**
+ * Each worker is started by a guard thread that only listens for its end: this thread sleeps in
+ * Atomics.wait and would never see a worker's 'exit' event, so a worker that crashed (an uncaught error,
+ * out of memory) would leave it waiting for ever. The guard posts why the worker stopped, and wakes it.
+ */
+const GUARD = `
+const { Worker, workerData } = require('node:worker_threads');
+const { stopped, ...analyser } = workerData;
+const worker = new Worker(${JSON.stringify(BOOTSTRAP)}, { eval: true, workerData: analyser, transferList: [analyser.jobs, analyser.results] });
+let told = false;
+const tell = (why) => {
+  if (told) return;
+  told = true;
+  stopped.postMessage(why);
+  Atomics.add(analyser.posted, 0, 1);
+  Atomics.notify(analyser.posted, 0);
+};
+worker.on('error', (err) => tell(String((err && err.message) || err).split('\\n')[0]));
+worker.on('exit', (code) => tell('exit code ' + code));`;
+
+interface Slot { jobs: MessagePort; results: MessagePort; stopped: MessagePort; guard: Worker; current?: number }
+
 /** The problem that stopped the workers, if one did. */
 function inWorkers(jobs: FileJob[], count: number, done: (index: number, outcome: Outcome) => void): string | undefined {
-  // Counts the messages posted: a worker adds one after posting, so a wait on a stale count returns at once.
+  // Counts the messages posted: a worker or guard adds one after posting, so a wait on a stale count returns at once.
   const posted = new Int32Array(new SharedArrayBuffer(4));
-  const workers: { worker: Worker; results: MessagePort }[] = [];
-  let next = 0;
-  const give = (worker: Worker) => {
-    if (next < jobs.length) { worker.postMessage({ index: next, job: jobs[next] }); next++; }
+  let slots: Slot[] = [];
+  let next = 0, finished = 0;
+  const give = (slot: Slot) => {
+    slot.current = undefined;
+    if (next < jobs.length) { slot.current = next; slot.jobs.postMessage({ index: next, job: jobs[next] }); next++; }
   };
+  const close = (slot: Slot) => { slot.jobs.close(); slot.results.close(); slot.stopped.close(); void slot.guard.terminate(); };
   try {
     for (let i = 0; i < count; i++) {
-      const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { mark: WORKER_MARK, entry: import.meta.url, results: port2, posted }, transferList: [port2] });
-      workers.push({ worker, results: port1 });
-      give(worker);
+      const jobsChannel = new MessageChannel(), resultsChannel = new MessageChannel(), stoppedChannel = new MessageChannel();
+      const workerData = { mark: WORKER_MARK, entry: import.meta.url, jobs: jobsChannel.port2, results: resultsChannel.port2, posted, stopped: stoppedChannel.port2 };
+      const guard = new Worker(GUARD, { eval: true, workerData, transferList: [jobsChannel.port2, resultsChannel.port2, stoppedChannel.port2] });
+      const slot: Slot = { jobs: jobsChannel.port1, results: resultsChannel.port1, stopped: stoppedChannel.port1, guard };
+      slots.push(slot);
+      give(slot);
     }
-    let finished = 0;
     while (finished < jobs.length) {
       const seen = Atomics.load(posted, 0);
       let received = false;
-      for (const { worker, results } of workers) {
-        for (let m = receiveMessageOnPort(results); m; m = receiveMessageOnPort(results)) {
+      for (const slot of slots) {
+        for (let m = receiveMessageOnPort(slot.results); m; m = receiveMessageOnPort(slot.results)) {
           const message = m.message as { index: number; outcome: Outcome } | { failed: string };
           if ('failed' in message) return `worker threads could not start (${message.failed}); analysing on one thread`;
           received = true;
           finished++;
-          give(worker);
+          give(slot);
           done(message.index, message.outcome);
         }
+        const stopped = receiveMessageOnPort(slot.stopped);
+        if (stopped) {
+          // The file it was analysing fails, with one line; the other workers (or this thread) take the rest.
+          received = true;
+          if (slot.current !== undefined) { finished++; done(slot.current, { error: `the analysis thread stopped (${stopped.message as string})` }); }
+          close(slot);
+          slots = slots.filter((s) => s !== slot);
+        }
       }
+      if (!slots.length && finished < jobs.length) return 'every worker thread stopped; analysing the rest on one thread';
       if (!received) Atomics.wait(posted, 0, seen);
     }
     return undefined;
   } finally {
-    for (const { worker, results } of workers) { results.close(); void worker.terminate(); }
+    for (const slot of slots) close(slot);
   }
 }
 
 if (isAnalysisWorker) {
-  const { results, posted } = workerData as { results: MessagePort; posted: Int32Array };
-  parentPort!.on('message', ({ index, job }: { index: number; job: FileJob }) => {
+  const { jobs, results, posted } = workerData as { jobs: MessagePort; results: MessagePort; posted: Int32Array };
+  jobs.on('message', ({ index, job }: { index: number; job: FileJob }) => {
     results.postMessage({ index, outcome: outcomeOf(job) });
     Atomics.add(posted, 0, 1);
     Atomics.notify(posted, 0);
