@@ -1,7 +1,7 @@
 /**
  * The VS Code side of Clauselint, kept thin: it starts the language server (dist/server.cjs) over Node
  * IPC; wire.ts adds what only an editor has: commands, a status bar item with the contract's coverage,
- * and a read-only coverage report. Everything about contracts is decided by the server.
+ * and the review report in a webview. Everything about contracts is decided by the server.
  * The web build (extension-web.ts) runs the same wiring with the server in a web worker.
  */
 import * as vscode from 'vscode';

@@ -1,18 +1,17 @@
 /**
  * What the Clauselint client adds to VS Code, the same on the desktop (extension.ts, the server over Node
  * IPC) and on the web (extension-web.ts, the server in a web worker): commands, a status bar item with the
- * contract's coverage, a read-only coverage report, and the review report in a webview. Everything about
- * contracts is decided by the server.
+ * contract's coverage, and the review report in a webview: of the contract ("Show coverage report", the
+ * status bar and the code lens) or of every contract in the workspace ("Open review report of all
+ * contracts"). Everything about contracts is decided by the server.
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
 import { WORKSPACE_TRUST_NOTIFICATION } from '../../server/src/lsp/protocol.js';
 import {
-  CLAUSES_REQUEST, COVERAGE_NOTIFICATION, COVERAGE_REPORT_REQUEST, LINT_FILE_COMMAND, OPEN_AT_COMMAND, REVIEW_REPORT_REQUEST, RULES_REQUEST,
-  type ClauseChoice, type CoverageParams, type CoverageReportResult, type CoverageStatus, type ReviewReportParams, type ReviewReportResult, type RuleInfo,
+  CLAUSES_REQUEST, COVERAGE_NOTIFICATION, LINT_FILE_COMMAND, OPEN_AT_COMMAND, REVIEW_REPORT_REQUEST, RULES_REQUEST,
+  type ClauseChoice, type CoverageParams, type CoverageStatus, type ReviewReportParams, type ReviewReportResult, type RuleInfo,
 } from '../../server/src/lsp/protocol.js';
-
-const REPORT_SCHEME = 'clauselint-report';
 
 /** "Insert clause…" lists the clauses of missing topics first, then weak ones: what the contract needs most. */
 const STATUS_ORDER: CoverageStatus[] = ['missing', 'weak', 'present', 'not-applicable'];
@@ -45,7 +44,7 @@ export async function wire(context: vscode.ExtensionContext, lc: BaseLanguageCli
 
   function updateStatus(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || doc.languageId !== 'markdown' || doc.uri.scheme === REPORT_SCHEME) { status.hide(); return; }
+    if (!doc || doc.languageId !== 'markdown') { status.hide(); return; }
     const params = coverage.get(uriOf(doc));
     if (!params) { status.hide(); return; }
     if (params.coverage) {
@@ -65,23 +64,9 @@ export async function wire(context: vscode.ExtensionContext, lc: BaseLanguageCli
     status.show();
   }
 
-  // ---- the coverage report, a read-only Markdown document that follows the contract -------------
-  const reportChanged = new vscode.EventEmitter<vscode.Uri>();
-  const openReports = new Map<string, vscode.Uri>();
-  context.subscriptions.push(reportChanged, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, {
-    onDidChange: reportChanged.event,
-    async provideTextDocumentContent(uri) {
-      const target = new URLSearchParams(uri.query).get('uri') ?? '';
-      const result: CoverageReportResult = await lc.sendRequest(COVERAGE_REPORT_REQUEST, { uri: target });
-      return result.markdown;
-    },
-  }));
-
   lc.onNotification(COVERAGE_NOTIFICATION, (params: CoverageParams) => {
     coverage.set(params.uri, params);
     updateStatus();
-    const report = openReports.get(params.uri);
-    if (report) reportChanged.fire(report);
     // A contract's review follows its edits; a workspace's is made again by running the command.
     const review = reviewPanels.get(params.uri);
     if (review) void showReview(params.uri, review.params);
@@ -91,10 +76,8 @@ export async function wire(context: vscode.ExtensionContext, lc: BaseLanguageCli
   const reviewPanels = new Map<string, { panel: vscode.WebviewPanel; params: ReviewReportParams }>();
   const WORKSPACE = 'workspace';
 
-  /** The report's files: the contract in the editor (or `arg`), or with `'workspace'` every Markdown file there. */
-  async function reviewFiles(arg: unknown): Promise<ReviewReportParams['files']> {
-    const single = arg === WORKSPACE ? undefined : targetOf(arg);
-    if (single && /\.(?:md|markdown)$/i.test(single.path)) return [{ uri: lc.code2ProtocolConverter.asUri(single), name: vscode.workspace.asRelativePath(single) }];
+  /** Every Markdown file of the workspace: open ones by name (the server has them), the others with their text. */
+  async function workspaceFiles(): Promise<ReviewReportParams['files']> {
     const decoder = new TextDecoder();
     const found = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/node_modules/**', 2000);
     const files = await Promise.all(found.map(async (uri) => {
@@ -147,26 +130,20 @@ export async function wire(context: vscode.ExtensionContext, lc: BaseLanguageCli
       if (result?.coverage) void vscode.window.setStatusBarMessage(`Clauselint: ${result.coverage.summary}`, 5000);
     }),
 
-    vscode.commands.registerCommand('clauselint.showCoverage', async (arg?: unknown) => {
+    // The review report of one contract, beside it; it follows the contract's edits. Both report commands
+    // return the report's HTML (for tests and other extensions).
+    vscode.commands.registerCommand('clauselint.showCoverage', async (arg?: unknown): Promise<string | undefined> => {
       const uri = targetOf(arg);
-      if (!uri) { void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown contract to see its coverage.')); return; }
+      if (!uri) { void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown contract to see its coverage.')); return undefined; }
       const target = lc.code2ProtocolConverter.asUri(uri);
-      const name = uri.path.split('/').pop() ?? 'contract';
-      const report = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${vscode.l10n.t('Coverage of {0}', name)}.md`, query: new URLSearchParams({ uri: target }).toString() });
-      openReports.set(target, report);
-      try {
-        await vscode.commands.executeCommand('markdown.showPreviewToSide', report);
-      } catch {
-        const doc = await vscode.workspace.openTextDocument(report);
-        await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
-      }
+      return showReview(target, { files: [{ uri: target, name: vscode.workspace.asRelativePath(uri) }] });
     }),
 
-    // Returns the report's HTML (for tests and other extensions).
-    vscode.commands.registerCommand('clauselint.openReviewReport', async (arg?: unknown): Promise<string | undefined> => {
-      const files = await reviewFiles(arg);
+    // The review report of every contract in the workspace: the table of all of them, then each one.
+    vscode.commands.registerCommand('clauselint.openReviewReport', async (): Promise<string | undefined> => {
+      const files = await workspaceFiles();
       if (!files.length) { void vscode.window.showWarningMessage(vscode.l10n.t('There is no Markdown contract to review here.')); return undefined; }
-      return showReview(files.length === 1 && arg !== WORKSPACE ? files[0].uri : WORKSPACE, { files });
+      return showReview(WORKSPACE, { files });
     }),
 
     vscode.commands.registerCommand(OPEN_AT_COMMAND, async (uri: unknown, line: unknown) => {

@@ -6,7 +6,7 @@
 /** Server → client after each analysis of a Markdown document (also for one that is no contract). */
 export const COVERAGE_NOTIFICATION = 'clauselint/coverage';
 
-/** Client → server: the coverage report of one document, as Markdown. */
+/** Client → server: the coverage report of one document, as Markdown, for editors without a webview (VS Code shows the review report). */
 export const COVERAGE_REPORT_REQUEST = 'clauselint/coverageReport';
 
 /** Client → server: the catalogue's clauses for one contract, for "Insert clause…" ({@link ClauseChoice}[]; empty when no contract). */

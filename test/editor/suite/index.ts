@@ -90,6 +90,21 @@ async function retryCanceled<T>(request: () => Thenable<T>, attempts = 5): Promi
   }
 }
 
+/** The webview tab with this title, once the workbench shows it. */
+function webviewTab(label: string): Promise<vscode.Tab> {
+  const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+  return waitFor(`a webview tab "${label}"`,
+    () => tabs().find((t) => t.input instanceof vscode.TabInputWebview && t.label === label), 10_000);
+}
+
+/** The code lenses of a contract, once the server has any for it. */
+function codeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+  return waitFor('the coverage code lens', async () => {
+    const lenses = await retryCanceled(() => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri));
+    return lenses.length > 0 && lenses;
+  });
+}
+
 /** A snippet as VS Code inserts it with every tab stop left at its default. */
 function expand(snippet: string): string {
   return snippet.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '').replace(/\\([\\$}])/g, '$1');
@@ -230,11 +245,21 @@ test('the Dutch contract gets Dutch findings', async () => {
   assert(/Waarom: .*art\. 33 lid 2 AVG/.test(why) && /Oplossing:/.test(why), `the hover says why and how, in Dutch: ${why}`);
 });
 
-test('Open review report: the contract\'s review in a webview that runs no script; a line link opens the clause; the workspace\'s report has every contract', async () => {
+test('Show coverage report (the code lens on the title): the contract\'s review report in a webview beside it that runs no script; a line link opens the clause', async () => {
   const editor = await openContract('saas-agreement.md');
-  await waitFor('the findings of saas-agreement.md', () => findings(editor.document.uri).length > 0);
-  const html = await vscode.commands.executeCommand<string>('clauselint.openReviewReport');
+  const doc = editor.document;
+  await waitFor('the findings of saas-agreement.md', () => findings(doc.uri).length > 0);
+  const lenses = await codeLenses(doc);
+  const lens = lenses.find((l) => l.command?.command === 'clauselint.showCoverage');
+  assert(lens?.command, `the code lens runs Show coverage report; got ${lenses.map((l) => l.command?.command).join(' | ')}`);
+  const html = await vscode.commands.executeCommand<string>(lens.command.command, ...(lens.command.arguments ?? []));
   assert(html?.includes('<h2 id="contract-1-h">saas-agreement.md</h2>'), 'the report is of the contract in the editor');
+  assert(!html.includes('id="portfolio"'), 'one contract: no table of all contracts');
+  assert(/<h3[^>]*>Checklist: GDPR/.test(html), 'the checklist of the law the contract declares');
+  const panel = await webviewTab('Review of saas-agreement.md');
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+  assert(panel.group.viewColumn !== tabs.find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString())?.group.viewColumn, 'beside the contract');
+  assert(!tabs.some((t) => /^Coverage of |Preview/.test(t.label)), 'no Markdown preview besides');
   assert(!html.includes('<script'), 'no script');
   assert(html.includes(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"`), 'a policy that allows no script and loads nothing');
   assert(html.includes('var(--vscode-foreground)'), 'the editor\'s theme colours');
@@ -243,11 +268,15 @@ test('Open review report: the contract\'s review in a webview that runs no scrip
   const [uri, line] = JSON.parse(decodeURIComponent(link[1].replace(/&#39;/g, "'").replace(/&amp;/g, '&'))) as [string, number];
   await vscode.commands.executeCommand('clauselint.openAt', uri, line);
   const active = vscode.window.activeTextEditor;
-  assert(active?.document.uri.toString() === editor.document.uri.toString(), 'the link opens the contract');
+  assert(active?.document.uri.toString() === doc.uri.toString(), 'the link opens the contract');
   assert(active.selection.active.line === line - 1, `at line ${line}: ${active.selection.active.line + 1}`);
-  const all = await vscode.commands.executeCommand<string>('clauselint.openReviewReport', 'workspace');
+});
+
+test('Open review report of all contracts: the table of every contract in the workspace, then each one', async () => {
+  const all = await vscode.commands.executeCommand<string>('clauselint.openReviewReport');
   assert(all?.includes('<table id="portfolio" class="matrix">'), 'the workspace\'s report has the table of all contracts');
   for (const name of ['saas-agreement.md', 'verwerkersovereenkomst.md', 'governed/msa.md']) assert(all.includes(`>${name}</h2>`), `the workspace's report has ${name}`);
+  await webviewTab('Review of the contracts');
 });
 
 /** The Markdown of the hovers at a position. */
@@ -296,11 +325,7 @@ dutchTest('the Dutch UI strings load: commands, runtime messages and the server\
   const editor = await openContract('verwerkersovereenkomst.md');
   const doc = editor.document;
   await waitFor('the findings', () => findings(doc.uri).length > 0);
-  let lenses: vscode.CodeLens[] = [];
-  await waitFor('the coverage code lens', async () => {
-    lenses = await retryCanceled(() => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri));
-    return lenses.length > 0;
-  });
+  const lenses = await codeLenses(doc);
   const summary = lenses.map((l) => l.command?.title ?? '').find((t) => t.startsWith('Beveiliging:'));
   assert(summary, `the coverage code lens in Dutch; got ${lenses.map((l) => l.command?.title).join(' | ')}`);
   const whole = new vscode.Range(0, 0, doc.lineCount, 0);
