@@ -2,15 +2,14 @@
  * The language server: LSP wiring around the engine. Documents are analysed on open and save at once and
  * on change after a pause (debounced, but at least every MAX_WAIT_DEBOUNCES pauses while the user types on); a newer
  * change supersedes an older analysis, which stops at its next step and is never published. Requests never
- * start an analysis of their own: they are answered from the latest one (code lenses, symbols) or from the
- * one their change scheduled, brought forward (hover, code actions, completion, whose positions are of the
- * current text). Settings
- * come from workspace/configuration per document.
+ * start an analysis of their own and never wait for one once the document has been analysed: they are
+ * answered from the latest analysis, hover, code actions and completion through the edits made since
+ * (edits-since.ts), whose new text they leave out. Settings come from workspace/configuration per document.
  */
 import {
   CodeActionKind, CodeLensRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments,
   TextDocumentSyncKind, type CancellationToken, type CodeLens, type Connection, type Diagnostic,
-  type InitializeParams, type InitializeResult, type CodeAction,
+  type InitializeParams, type InitializeResult, type CodeAction, type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, prepareAnalysis, type AnalysisDetails } from '../engine/analyze.js';
@@ -34,6 +33,7 @@ import { reviewReport, type ReviewContract } from './review-report.js';
 import { DEFAULT_SETTINGS, readEditorSettings, type EditorSettings } from './settings.js';
 import { documentSymbols, flatSymbols } from './symbols.js';
 import { codeActionContextIn, documentUri, positionIn, rangeIn, uriIn } from './params.js';
+import { editsSince, type EditsSince } from './edits-since.js';
 import { t, uiLanguage, type UiLanguage } from './strings.js';
 
 export const SERVER_VERSION = VERSION;
@@ -42,7 +42,7 @@ export const DEFAULT_DEBOUNCE_MS = 150;
 const MAX_WAIT_DEBOUNCES = 4;
 /** An analysis parses for this long at most before it lets requests and newer changes in. */
 const SLICE_MS = 20;
-/** How long a request waits for the analysis of the current text before it is answered empty. */
+/** How long a request on a document not analysed yet (just opened) waits for its first analysis before it is answered empty. */
 const REQUEST_WAIT_MS = 5_000;
 
 /** One analysed version of a document. */
@@ -384,6 +384,60 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
     }
   }
 
+  /** The latest analysis, with the current text and how to map between the two when it is of an earlier text. */
+  interface Latest { doc: TextDocument; result: AnalysisDetails; current: TextDocument; since?: EditsSince }
+  const editsOf = new WeakMap<Entry, { version: number; since: EditsSince }>();
+
+  /**
+   * For hover, code actions and completion: the latest analysis, mapped through the edits since when it is
+   * of an earlier text; only a document never analysed yet waits (resultFor). VS Code asks again, or drops
+   * the answer, when the text changes while a request runs, so an answer for the text as it is now is what
+   * it wants.
+   */
+  async function latestFor(uri: string, token?: CancellationToken): Promise<Latest | undefined> {
+    const current = documents.get(uri), entry = entries.get(uri);
+    if (current && entry && entry.revision !== revisionOf(uri)) {
+      if (!entry.result) return undefined;
+      let known = editsOf.get(entry);
+      if (known?.version !== current.version) editsOf.set(entry, (known = { version: current.version, since: editsSince(entry.snapshot.getText(), current.getText()) }));
+      return { doc: entry.snapshot, result: entry.result, current, since: known.since };
+    }
+    const found = await resultFor(uri, token);
+    return found && { ...found, current: found.doc };
+  }
+
+  /** A range of the analysed text in the current text (grown over what changed where it ends in it). */
+  function currentRange(found: Latest, range: Range): Range {
+    if (!found.since) return range;
+    const span = found.since.spanToCurrent({ start: found.doc.offsetAt(range.start), end: found.doc.offsetAt(range.end) });
+    return { start: found.current.positionAt(span.start), end: found.current.positionAt(span.end) };
+  }
+
+  /** A range of the current text in the analysed text, grown likewise. */
+  function analysedRange(found: Latest, range: Range): Range {
+    if (!found.since) return range;
+    const span = found.since.spanToAnalysed({ start: found.current.offsetAt(range.start), end: found.current.offsetAt(range.end) });
+    return { start: found.doc.positionAt(span.start), end: found.doc.positionAt(span.end) };
+  }
+
+  /**
+   * A code action of the analysed text for the current text: its edits moved through the edits since, or
+   * none when one of them, or a finding it is for, touches what changed (it would overwrite new words or
+   * miss them, or be about words no longer there).
+   */
+  function currentAction(found: Latest, uri: string, action: CodeAction): CodeAction | undefined {
+    const { since } = found;
+    if (!since) return action;
+    const edits = action.edit?.changes?.[uri];
+    const ranges = [...(edits ?? []).map((e) => e.range), ...(action.diagnostics ?? []).map((d) => d.range)];
+    if (!ranges.every((range) => since.untouched({ start: found.doc.offsetAt(range.start), end: found.doc.offsetAt(range.end) }))) return undefined;
+    return {
+      ...action,
+      ...(action.diagnostics && { diagnostics: action.diagnostics.map((d) => ({ ...d, range: currentRange(found, d.range) })) }),
+      ...(edits && { edit: { ...action.edit, changes: { ...action.edit!.changes, [uri]: edits.map((e) => ({ ...e, range: currentRange(found, e.range) })) } } }),
+    };
+  }
+
   /** The latest analysis of the document, whatever text it was of, with that text: for code lenses and symbols. */
   function latestResult(uri: string): { doc: TextDocument; result: AnalysisDetails } | undefined {
     const entry = entries.get(uri);
@@ -394,24 +448,41 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
 
   connection.onHover(async (params, token) => {
     const uri = documentUri(params), position = positionIn(params.position);
-    const found = await resultFor(uri, token);
+    const found = await latestFor(uri, token);
     if (!found) return null;
-    return hover(found.doc, found.result, found.doc.offsetAt(position), lang);
+    const offset = found.current.offsetAt(position);
+    // Words typed since the analysis are not in it, and a finding whose words changed may be gone: neither
+    // gets a hover until the analysis catches up.
+    const { since } = found;
+    const at = since ? since.toAnalysed(offset) : offset;
+    if (at === undefined) return null;
+    const answer = hover(found.doc, found.result, at, lang);
+    if (!since || !answer?.range) return answer;
+    if (!since.untouched({ start: found.doc.offsetAt(answer.range.start), end: found.doc.offsetAt(answer.range.end) })) return null;
+    return { ...answer, range: currentRange(found, answer.range) };
   });
 
   connection.onCompletion(async (params, token) => {
     const uri = documentUri(params), position = positionIn(params.position);
-    const found = await resultFor(uri, token);
+    const found = await latestFor(uri, token);
     if (!found) return null;
-    const items = clauseCompletions(found.doc, position, found.result, lang);
+    // The trigger is read in the current text (it was just typed); where the analysis found front matter
+    // and protected text (code, comments) is moved into it, grown over what changed.
+    const { since } = found;
+    const result = since ? { ...found.result, model: { ...found.result.model, frontMatter: found.result.model.frontMatter && { ...found.result.model.frontMatter, span: since.spanToCurrent(found.result.model.frontMatter.span) }, protectedSpans: found.result.model.protectedSpans.map((span) => since.spanToCurrent(span)) } } : found.result;
+    const items = clauseCompletions(found.current, position, result, lang);
     return items && { isIncomplete: false, items };
   });
 
   connection.onCodeAction(async (params, token) => {
     const uri = documentUri(params), range = rangeIn(params.range), context = codeActionContextIn(params.context);
-    const found = await resultFor(uri, token);
+    const found = await latestFor(uri, token);
     if (!found) return unmarkedActions(uri, (context.diagnostics ?? []) as Diagnostic[]);
-    return codeActions(found.doc, uri, found.result, range, params.context, lang);
+    if (!found.since) return codeActions(found.doc, uri, found.result, range, params.context, lang);
+    // The client's diagnostics are of the current text: a malformed one is left as it came (it matches nothing).
+    const diagnostics = ((context.diagnostics ?? []) as Diagnostic[]).map((d) => (d?.range?.start && d.range.end ? { ...d, range: analysedRange(found, d.range) } : d));
+    return codeActions(found.doc, uri, found.result, analysedRange(found, range), { ...params.context, diagnostics }, lang)
+      .flatMap((action) => currentAction(found, uri, action) ?? []);
   });
 
   /** On a contract that is not marked as one: mark it (front matter with its inferred type), or lint it once. */
