@@ -72,6 +72,14 @@ test('a file over the size limit: exit 2, one line', () => {
   assert.match(assertOneLine(r.stderr)[0], /huge\.md.*MB/);
 });
 
+test('a file that cannot be read is said in the command\'s language (--lang, else the locale)', () => {
+  const bytes = Buffer.concat([Buffer.from('# Overeenkomst\n\nLeverancier '), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from(' meldt.\n')]);
+  assert.equal(assertOneLine(lint(bytes, 'latin.md', ['--lang', 'nl']).stderr)[0],
+    'clauselint: latin.md: het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8 en probeer het opnieuw');
+  assert.equal(assertOneLine(lint(PNG, 'scan.md', ['--lang', 'nl']).stderr)[0], 'clauselint: scan.md: dit is een binair bestand, geen overeenkomst in Markdown');
+  assert.match(assertOneLine(lint(Buffer.alloc(21 * 1024 * 1024, 0x61), 'huge.md', ['--lang', 'nl']).stderr)[0], /^clauselint: huge\.md: het bestand is 21,0 MB; Clauselint leest overeenkomsten tot \d+ MB$/);
+});
+
 test('one bad file among good ones: exit 2, one line naming the bad one', () => {
   const dir = tempTree({ 'a.md': SMALL_CONTRACT, 'b.md': PNG });
   const r = cli(['.', '--format', 'json'], { cwd: dir });

@@ -16,6 +16,7 @@ import { allCliStrings } from '../../server/src/cli/strings.js';
 import { allUiStrings } from '../../server/src/lsp/strings.js';
 import { allProblemTexts } from '../../server/src/engine/setting-problems.js';
 import { allDirectiveTexts } from '../../server/src/engine/directives.js';
+import { allInputTexts } from '../../server/src/engine/input.js';
 import { stylish } from '../../server/src/cli/formats/stylish.js';
 import { sarif } from '../../server/src/cli/formats/sarif.js';
 import { printCatalogue } from '../../server/src/cli/catalogue.js';
@@ -130,7 +131,7 @@ function englishIn(text: string): string[] {
 }
 
 test('every Dutch string is Dutch: templates, the command, the editor, configuration errors, the rule data, the catalogue header', () => {
-  const strings: { id: string; lang: Language; text: string }[] = [...allTemplates(), ...allCliStrings(), ...allUiStrings(), ...allProblemTexts(), ...allDirectiveTexts()];
+  const strings: { id: string; lang: Language; text: string }[] = [...allTemplates(), ...allCliStrings(), ...allUiStrings(), ...allProblemTexts(), ...allDirectiveTexts(), ...allInputTexts()];
   for (const t of loadRuleData().topics.values()) {
     strings.push({ id: `${t.id}.name`, lang: 'nl', text: t.name.nl }, { id: `${t.id}.missing`, lang: 'nl', text: t.missing.nl });
     for (const r of referencesOf(t, 'nl')) strings.push({ id: `${t.id}.references`, lang: 'nl', text: r });

@@ -89,7 +89,7 @@ export function run(argv: string[], io: Io): number {
   } catch (err) {
     if (err instanceof UsageError) { io.stderr(`clauselint: ${err.message}\nRun clauselint --help for the options.\n`); return 2; }
     if (err instanceof ConfigError) { io.stderr(`clauselint: ${err.text(commandLanguage(argv))}\n`); return 2; }
-    if (err instanceof InputError) { io.stderr(`clauselint: ${err.message}\n`); return 2; }
+    if (err instanceof InputError) { io.stderr(`clauselint: ${err.text(commandLanguage(argv))}\n`); return 2; }
     const e = err as NodeJS.ErrnoException;
     if (e && e.code && e.path) { io.stderr(`clauselint: cannot read or write ${e.path} (${e.code})\n`); return 2; }
     io.stderr(`clauselint: internal error: ${(err as Error)?.message ?? String(err)}\nPlease report this with the file that caused it.\n`);
@@ -211,7 +211,7 @@ function lint(argv: string[], io: Io): number {
     try { text = input.read(); } catch (err) {
       const e = err as NodeJS.ErrnoException;
       // A file name can hold control characters: written out (printable), as in the report.
-      if (err instanceof InputError) io.stderr(`clauselint: ${printable(name)}: ${err.message}\n`);
+      if (err instanceof InputError) io.stderr(`clauselint: ${printable(name)}: ${err.text(commandLanguage(argv))}\n`);
       else if (e && e.code) io.stderr(`clauselint: cannot read ${printable(name)} (${e.code})\n`);
       else throw err;
       unreadable = true;
