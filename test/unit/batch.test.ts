@@ -69,6 +69,17 @@ test('--cache: a changed configuration or command-line setting analyses again', 
   assert.doesNotMatch(cli(['contracts', '--cache', '--cache-location', 'lint.cache', '--format', 'json', '--lang', 'nl'], { cwd }).stdout, new RegExp(MARK));
 });
 
+test('--cache: a warm run over the same files leaves the cache file as it is; one over other files rewrites it', () => {
+  const { cwd, cacheFile, run } = cachedTree();
+  run();
+  // A trailing newline JSON allows and the cache never writes: it stays only where the file is not rewritten.
+  writeFileSync(cacheFile, `${readFileSync(cacheFile, 'utf8')}\n`);
+  run();
+  assert.ok(readFileSync(cacheFile, 'utf8').endsWith('}\n'), 'not rewritten');
+  cli(['contracts/a.md', '--cache', '--cache-location', 'lint.cache', '--format', 'json'], { cwd });
+  assert.ok(readFileSync(cacheFile, 'utf8').endsWith('}'), 'rewritten: it keeps the entries of the last run only');
+});
+
 test('--cache: a cache written by another Clauselint version is not used', () => {
   const { cacheFile, run } = cachedTree();
   run();
