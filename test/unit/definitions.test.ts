@@ -36,6 +36,8 @@ test('an inserted clause speaks of the service and the data in the contract\'s o
   assert.match(inserted, /the Cloud Service/);
   assert.match(inserted, /Customer Content/);
   assert.doesNotMatch(inserted, /the services\b|Customer's data|data of the Customer/i);
+  assert.match(inserted, /the Cloud Service is restored/, 'one service: the verb agrees');
+  assert.doesNotMatch(inserted, /Cloud Service are\b|Cloud Service and the systems used for them/);
 });
 
 test('an inserted clause speaks of the service and the data in the contract\'s own defined terms (NL, a definitions table)', () => {

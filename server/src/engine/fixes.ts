@@ -95,8 +95,22 @@ function ownTerms(ctx: FixContext, text: string): string {
     const re = new RegExp(`(?<![\\p{L}])(?:${terms.generic[lang].map((p) => phrasePattern(p, customer)).join('|')})(?![\\p{L}])`, 'gu');
     // A sentence that opened with the generic words opens with the term.
     text = text.replace(re, (m) => (m[0] === m[0].toUpperCase() ? use.charAt(0).toUpperCase() + use.slice(1) : use));
+    if (kind === 'service' && lang === 'en' && !/s$/.test(term)) text = singular(text, use);
   }
   return text;
+}
+
+/**
+ * The catalogue speaks of "the services"; where the contract's term is one service ("the Cloud Service"),
+ * the verb after it and the "them" that refers back to it follow: "the Cloud Service is restored",
+ * "the Cloud Service and the systems used for it".
+ */
+function singular(text: string, use: string): string {
+  const term = use.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const verbs: Record<string, string> = { are: 'is', have: 'has', were: 'was' };
+  return text
+    .replace(new RegExp(`(\\b${term}) (are|have|were)\\b`, 'gi'), (_, t: string, v: string) => `${t} ${verbs[v.toLowerCase()]}`)
+    .replace(new RegExp(`(\\b${term}\\b[^.;]{0,60}?\\bused for) them\\b`, 'gi'), '$1 it');
 }
 
 function bump(number: string | undefined, extra: number): string {
