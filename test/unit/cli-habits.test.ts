@@ -105,6 +105,15 @@ test('an unknown rule id in a disable comment is a warning with a "did you mean"
   assert.equal(d.line, SMALL_CONTRACT.split('\n').length + 1);
 });
 
+test('a mistyped option value gets a "did you mean"', () => {
+  for (const [args, guess] of [[['--format', 'jsn'], 'json'], [['--regimes', 'GDPR,nis2'], 'gdpr'], [['--type', 'managed'], 'managed-services']] as const) {
+    const r = cli(['contract.md', ...args]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, new RegExp(`^clauselint: ${args[0]} “[^”]+” is not one of [^:]+: did you mean “${guess}”\\?$`, 'm'));
+  }
+  assert.doesNotMatch(cli(['contract.md', '--regimes', 'avg,x']).stderr, /did you mean/, 'no guess for two wrong values');
+});
+
 test('the disable comments\' findings are in the contract\'s language', () => {
   const contract = '# Verwerkersovereenkomst\n\nPartijen: Zorgdata B.V. ("Verwerker") en Stichting Thuiszorg West ("Verwerkingsverantwoordelijke").\n\n'
     + '<!-- clauselint-disable-next-line insurence -->\nVerwerker meldt een datalek onverwijld.\n\n<!-- clauselint-disable-next-line subcontracting -->\nNiets hier.\n';

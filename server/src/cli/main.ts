@@ -32,6 +32,7 @@ import { entryOf, type FileEntry, type FileJob } from './entry.js';
 import { analyseAll, threadsFor } from './pool.js';
 import { progressFor } from './progress.js';
 import { printable } from './printable.js';
+import { didYouMean } from '../engine/did-you-mean.js';
 import { HELP } from './help.js';
 
 export { VERSION };
@@ -68,11 +69,17 @@ function useColor(o: { color?: boolean; 'no-color'?: boolean; output?: string },
   return io.isTTY && !o.output;
 }
 
+/** "--regimes “GDPR” is not one of …: did you mean “gdpr”?" (the guess only for a single wrong value). */
+function notOneOf(name: string, bad: string[], allowed: readonly string[]): string {
+  const guess = bad.length === 1 ? didYouMean(bad[0], allowed) : undefined;
+  return `--${name} “${bad.join(', ')}” is not one of ${allowed.join(', ')}${guess ? `: did you mean “${guess}”?` : ''}`;
+}
+
 export function list<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T[] | undefined {
   if (value === undefined) return undefined;
   const items = value.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = items.filter((i) => !allowed.includes(i as T));
-  if (bad.length) throw new UsageError(`--${name} “${bad.join(', ')}” is not one of ${allowed.join(', ')}`);
+  if (bad.length) throw new UsageError(notOneOf(name, bad, allowed));
   return items as T[];
 }
 
@@ -155,7 +162,7 @@ function lint(argv: string[], io: Io): number {
   const fixTypes: FixType[] = list(o['fix-type'], FIX_TYPES, 'fix-type') ?? ['fix'];
   if (!fixTypes.length) throw new UsageError(`--fix-type needs one of ${FIX_TYPES.join(', ')}`);
   const format = (o.format ?? 'stylish') as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`--format “${o.format}” is not one of ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(format)) throw new UsageError(notOneOf('format', [format], FORMATS));
   const [type] = list(o.type, CONTRACT_TYPES, 'type') ?? [];
   const regimes = list(o.regimes, REGIMES, 'regimes');
   const [lang] = list(o.lang, LANGUAGES, 'lang') ?? [];
