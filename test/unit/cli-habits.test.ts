@@ -65,6 +65,10 @@ test('--init asks type and regimes at a terminal', () => {
   assert.equal(code, 0, stdout);
   assert.equal(questions.length, 3, 'a wrong type is asked again');
   assert.deepEqual(parse(readFileSync(join(dir, '.clauselintrc.yaml'), 'utf8')), { type: 'dpa', regimes: ['gdpr'] });
+  const asked: string[] = [];
+  run(['--init', '--lang', 'nl'], { stdout: () => {}, stderr: () => {}, readStdin: () => '', isTTY: true, cwd: tempTree(), prompt: (q) => { asked.push(q); return ''; } });
+  assert.match(asked[0], /^Soort overeenkomst \(saas, .*; leeg om Clauselint die te laten afleiden\): $/);
+  assert.match(asked[1], /^Wetgeving die van toepassing is/);
 });
 
 test('.clauselintignore, --ignore-pattern and --no-ignore', () => {

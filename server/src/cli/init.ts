@@ -8,21 +8,25 @@ import { join } from 'node:path';
 import { CONFIG_FILES } from '../config-names.js';
 import { CONTRACT_TYPES, REGIMES, TOPIC_IDS, type ContractType, type Language, type Regime } from '../engine/types.js';
 import { UsageError } from './files.js';
+import { s } from './strings.js';
 
 export const INIT_FILE = '.clauselintrc.yaml';
 
 export interface InitAnswers { type?: ContractType; regimes?: Regime[]; language?: Language }
 
-/** Asks what --type and --regimes did not say; `ask` returns the line typed (or undefined at end of input). */
-export function askInit(given: InitAnswers, ask: (question: string) => string | undefined): InitAnswers {
+/**
+ * Asks what --type and --regimes did not say, in the command's language; `ask` returns the line typed (or
+ * undefined at end of input).
+ */
+export function askInit(given: InitAnswers, ask: (question: string) => string | undefined, lang: Language = 'en'): InitAnswers {
   const out = { ...given };
   while (!out.type) {
-    const a = ask(`Contract type (${CONTRACT_TYPES.join(', ')}; empty to let Clauselint infer it): `)?.trim();
+    const a = ask(s(lang, 'init.askType', { types: CONTRACT_TYPES.join(', ') }))?.trim();
     if (a === undefined || a === '') break;
     if ((CONTRACT_TYPES as readonly string[]).includes(a)) out.type = a as ContractType;
   }
   while (!out.regimes) {
-    const a = ask(`Regimes that apply (comma-separated: ${REGIMES.join(', ')}; empty for none): `)?.trim();
+    const a = ask(s(lang, 'init.askRegimes', { regimes: REGIMES.join(', ') }))?.trim();
     if (a === undefined || a === '') { out.regimes = []; break; }
     const items = a.split(/[\s,]+/).filter(Boolean);
     if (items.every((i) => (REGIMES as readonly string[]).includes(i))) out.regimes = items as Regime[];

@@ -151,7 +151,7 @@ function lint(argv: string[], io: Io): number {
   }
   if (o.init) {
     const given = { type: list(o.type, CONTRACT_TYPES, 'type')?.[0], regimes: list(o.regimes, REGIMES, 'regimes'), language: list(o.lang, LANGUAGES, 'lang')?.[0] };
-    const answers = io.prompt && io.isTTY && !(given.type && given.regimes) ? askInit(given, io.prompt) : given;
+    const answers = io.prompt && io.isTTY && !(given.type && given.regimes) ? askInit(given, io.prompt, commandLanguage(argv)) : given;
     const file = writeInit(io.cwd, answers);
     io.stdout(`${s(commandLanguage(argv), 'initWrote', { file: relative(io.cwd, file) })}\n`);
     return 0;

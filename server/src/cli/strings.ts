@@ -40,6 +40,14 @@ const STRINGS = {
     nl: '{file} geschreven: stel daarin regels, verplichte onderwerpen, zwakke formuleringen en uitzonderingen in.',
   },
   configFrom: { en: 'configuration from {file}', nl: 'configuratie uit {file}' },
+  'init.askType': {
+    en: 'Contract type ({types}; empty to let Clauselint infer it): ',
+    nl: 'Soort overeenkomst ({types}; leeg om Clauselint die te laten afleiden): ',
+  },
+  'init.askRegimes': {
+    en: 'Regimes that apply (comma-separated: {regimes}; empty for none): ',
+    nl: 'Wetgeving die van toepassing is (gescheiden door komma\'s: {regimes}; leeg voor geen): ',
+  },
   others: { en: '{n} other', nl: '{n} overig' },
   // A finding's severity, in its column.
   'severity.error': { en: 'error', nl: 'fout' },
