@@ -110,7 +110,7 @@ test('an unknown rule id in a disable comment is a warning with a "did you mean"
 });
 
 test('a mistyped option value gets a "did you mean"', () => {
-  for (const [args, guess] of [[['--format', 'jsn'], 'json'], [['--regimes', 'GDPR,nis2'], 'gdpr'], [['--type', 'managed'], 'managed-services']] as const) {
+  for (const [args, guess] of [[['--format', 'jsn'], 'json'], [['--regimes', 'GDPR,nis2'], 'gdpr'], [['--type', 'managed'], 'managed-services'], [['--regimes', 'avg'], 'gdpr'], [['--regimes', 'Cyberweerbaarheidsverordening'], 'cra']] as const) {
     const r = cli(['contract.md', ...args]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, new RegExp(`^clauselint: ${args[0]} “[^”]+” is not one of [^:]+: did you mean “${guess}”\\?$`, 'm'));

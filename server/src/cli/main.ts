@@ -33,6 +33,7 @@ import { analyseAll, threadsFor } from './pool.js';
 import { progressFor } from './progress.js';
 import { printable } from './printable.js';
 import { didYouMean } from '../engine/did-you-mean.js';
+import { regimeNamed } from '../engine/words.js';
 import { HELP } from './help.js';
 
 export { VERSION };
@@ -71,7 +72,8 @@ function useColor(o: { color?: boolean; 'no-color'?: boolean; output?: string },
 
 /** "--regimes “GDPR” is not one of …: did you mean “gdpr”?" (the guess only for a single wrong value). */
 function notOneOf(name: string, bad: string[], allowed: readonly string[]): string {
-  const guess = bad.length === 1 ? didYouMean(bad[0], allowed) : undefined;
+  // A regime may be typed by its name: "avg" is the GDPR's Dutch one.
+  const guess = bad.length !== 1 ? undefined : name === 'regimes' ? regimeNamed(bad[0]) ?? didYouMean(bad[0], allowed) : didYouMean(bad[0], allowed);
   return `--${name} “${bad.join(', ')}” is not one of ${allowed.join(', ')}${guess ? `: did you mean “${guess}”?` : ''}`;
 }
 

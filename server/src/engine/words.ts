@@ -74,6 +74,15 @@ export function variantWord(clause: { source?: string; variant: string }): 'vari
 }
 export const word = phrasebook(WORDS);
 
+/** The regime a reader's name stands for ("AVG", "GDPR", "Cyberweerbaarheidsverordening"), case aside. */
+export function regimeNamed(name: string): Regime | undefined {
+  const lower = name.toLowerCase();
+  for (const [id, texts] of Object.entries(WORDS)) {
+    if (id.startsWith('regime.') && (texts.en.toLowerCase() === lower || texts.nl.toLowerCase() === lower)) return id.slice('regime.'.length) as Regime;
+  }
+  return undefined;
+}
+
 /** The regimes by name, in a list ("AVG, NIS2"); ids are for configuration files, not for readers. */
 export function regimeNames(regimes: readonly Regime[], lang: Language): string {
   return regimes.map((r) => word(lang, `regime.${r}`)).join(', ');
