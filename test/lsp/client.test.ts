@@ -52,11 +52,14 @@ test('the VS Code client starts the server over IPC, shows coverage and runs its
     assert.ok(existsSync(join(ROOT, 'docs', 'rules', 'liability.md')));
     assert.deepEqual(fake.opened, [], 'not GitHub main');
 
-    await fake.vscode.commands.executeCommand('clauselint.showCoverage');
-    const preview = fake.executed.find((e) => e.command === 'markdown.showPreviewToSide');
-    assert.ok(preview, 'the report opens in the Markdown preview');
-    const report = await fake.providers.get('clauselint-report')!.provideTextDocumentContent(preview!.args[0] as Uri);
-    assert.match(report, /^# Security coverage: saas-agreement\.md/);
+    const html = await fake.vscode.commands.executeCommand('clauselint.showCoverage') as string;
+    assert.match(html, /<h2 id="contract-1-h">saas-agreement\.md<\/h2>/, 'the review report of the contract');
+    assert.equal(fake.panels.length, 1, 'in a webview panel');
+    const [panel] = fake.panels;
+    assert.equal(panel.webview.html, html);
+    assert.equal(panel.column, fake.vscode.ViewColumn.Beside, 'beside the contract');
+    assert.equal(panel.options.enableScripts, false, 'that runs no script');
+    assert.ok(!fake.executed.some((e) => e.command === 'markdown.showPreviewToSide'), 'not the Markdown preview');
 
     await fake.vscode.commands.executeCommand('clauselint.lintFile');
   } finally {

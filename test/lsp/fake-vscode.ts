@@ -1,7 +1,7 @@
 /**
  * A stand-in for the `vscode` module, just enough for dist/client.cjs and vscode-languageclient to run
  * in plain Node: real Uri, EventEmitter, Range and Position; one open Markdown document; recorders for
- * the status bar item, the diagnostic collections, commands and opened links. Whatever else is touched
+ * the status bar item, the diagnostic collections, commands, opened links and webview panels. Whatever else is touched
  * is a harmless no-op. This checks the client's wiring, not VS Code itself (that is the editor tests' job).
  */
 import { pathToFileURL } from 'node:url';
@@ -104,9 +104,9 @@ export function createFakeVscode(doc: FakeDocument) {
   const commands = new Map<string, (...args: unknown[]) => unknown>();
   const executed: { command: string; args: unknown[] }[] = [];
   const opened: string[] = [];
-  const providers = new Map<string, { provideTextDocumentContent(uri: Uri): Promise<string> | string }>();
   const status: { text: string; tooltip?: string; command?: string; visible: boolean; [k: string]: unknown } = { text: '', visible: false };
   const statusChanged = new EventEmitter<void>();
+  const panels: { viewType: string; title: string; column: unknown; options: Record<string, unknown>; webview: { html: string } }[] = [];
   const event = () => new EventEmitter<any>().event;
   const editor = { document: doc, selection: { active: new Position(0, 0) } };
 
@@ -128,8 +128,8 @@ export function createFakeVscode(doc: FakeDocument) {
       onDidOpenTextDocument: event(), onDidCloseTextDocument: event(), onDidChangeTextDocument: event(), onDidSaveTextDocument: event(),
       onWillSaveTextDocument: event(), onDidChangeConfiguration: event(), onDidChangeWorkspaceFolders: event(),
       onDidOpenNotebookDocument: event(), onDidCloseNotebookDocument: event(), onDidChangeNotebookDocument: event(), onDidSaveNotebookDocument: event(),
-      registerTextDocumentContentProvider: (scheme: string, provider: any) => { providers.set(scheme, provider); return new Disposable(); },
       openTextDocument: async () => doc,
+      asRelativePath: (uri: Uri) => uri.path.split('/').pop() ?? uri.path,
     }),
     window: withFallback('window', {
       activeTextEditor: editor,
@@ -142,6 +142,11 @@ export function createFakeVscode(doc: FakeDocument) {
       }),
       createOutputChannel: (name: string) => auto(`outputChannel(${name})`),
       setStatusBarMessage: () => new Disposable(),
+      createWebviewPanel: (viewType: string, title: string, show: { viewColumn?: unknown } | unknown, options: Record<string, unknown> = {}) => {
+        const panel = { viewType, title, column: (show as { viewColumn?: unknown })?.viewColumn ?? show, options, webview: { html: '' }, reveal: () => {}, onDidDispose: () => new Disposable(), dispose: () => {} };
+        panels.push(panel);
+        return panel;
+      },
       showTextDocument: async () => editor,
       showWarningMessage: async () => undefined, showInformationMessage: async () => undefined, showErrorMessage: async () => undefined,
     }),
@@ -168,5 +173,5 @@ export function createFakeVscode(doc: FakeDocument) {
     }),
   });
 
-  return { vscode, diagnostics, diagnosticsSet, commands, executed, opened, providers, status, statusChanged };
+  return { vscode, diagnostics, diagnosticsSet, commands, executed, opened, panels, status, statusChanged };
 }
