@@ -117,7 +117,7 @@ export function placeClause(model: DocumentModel, rule: TopicRule, lang: Languag
     const direct = directBlocksEnd(model, home);
     if (direct) return { offset: outsideProtected(model, direct.end), joins: true, paragraphNumber: nextParagraphNumber(direct.lastText) };
   }
-  return placeArticle(model, lang);
+  return plainHome(model, rule, lang) ?? placeArticle(model, lang);
 }
 
 /**
@@ -199,6 +199,38 @@ export function placeArticle(model: DocumentModel, lang: Language = 'en'): Place
 
 /** An article number on a line of its own with its title in capitals on the next line with text ("6." … "SECURITY"): a PDF without headings. */
 const PLAIN_ARTICLE_RE = /^(\d{1,2})\.[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*\p{Lu}[\p{Lu}\s,&'’-]{2,80}$/gmu;
+
+/** The articles of a text without Markdown headings, as their number and capitals lines ("6." … "SECURITY"). */
+function plainArticles(model: DocumentModel): { number: number; title: string; start: number }[] {
+  if (model.sections.some(isTopArticle)) return [];
+  return [...model.text.matchAll(PLAIN_ARTICLE_RE)].map((m) => ({ number: Number(m[1]), title: m[0].slice(m[0].indexOf('.') + 1).trim(), start: m.index! }));
+}
+
+/**
+ * In such a text, the matching article ("6." "SECURITY" for encryption): the clause is its next
+ * paragraph, numbered as its paragraphs are ("6.4" on a line of its own, as "6.1" to "6.3").
+ */
+function plainHome(model: DocumentModel, rule: TopicRule, lang: Language): Placement | undefined {
+  const articles = plainArticles(model);
+  const i = articles.map((a) => isHome(rule, lang, a.title)).lastIndexOf(true);
+  if (i < 0) return undefined;
+  const { number, start } = articles[i];
+  const end = articles[i + 1]?.start ?? placeArticle(model, lang).offset;
+  if (end <= start) return undefined;
+  const paragraphs = [...model.text.slice(start, end).matchAll(new RegExp(`^[ \\t]*${number}\\.(\\d+)[ \\t]*$`, 'gm'))];
+  const eol = lineBreak(model.text);
+  const last = paragraphs.length ? Number(paragraphs[paragraphs.length - 1][1]) : undefined;
+  // Right after the article's last words (a page number, "4" on a line of its own, is not one of them).
+  const lines = model.lines;
+  let offset = lines.lineStart(lines.lineOf(end));
+  for (;;) {
+    while (offset > start && /\s/.test(model.text[offset - 1])) offset--;
+    const lineStart = lines.lineStart(lines.lineOf(offset));
+    if (lineStart <= start || !/^[ \t]*\d{1,3}[ \t]*$/.test(model.text.slice(lineStart, offset))) break;
+    offset = lineStart;
+  }
+  return { offset, joins: true, ...(last !== undefined && { paragraphNumber: `${number}.${last + 1}${eol}${eol}` }) };
+}
 
 /** A new article numbered on after the last such article before `offset`, in the same two lines. */
 function plainArticle(text: string, offset: number): Placement | undefined {
