@@ -45,3 +45,17 @@ const cases: [string, Language, string, string?][] = [
 for (const [text, lang, expected, at] of cases) {
   test(`${expected}: ${text}`, () => assert.equal(commitment(text, lang, at), expected));
 }
+
+test('a marker whose subject is a name the document gives no role keeps that subject; a passive one takes the party before it', () => {
+  const after = (text: string) => {
+    const units = buildUnits(parseMarkdown(text), () => 'en');
+    const s = units.sentences[0];
+    const found = commitmentAt(sentenceCommitments(s, loadRuleData().language, { supplier: [], customer: [] }), Infinity, { party: 'customer', force: 'duty' });
+    return found && `${found.party}-${found.force}`;
+  };
+  assert.equal(after('IN NO EVENT WILL EQUIDATA BE LIABLE FOR ANY INDIRECT OR CONSEQUENTIAL DAMAGES.'), 'unknown-duty');
+  assert.equal(after('In no event shall Northwind Devices be liable for lost profits.'), 'unknown-duty');
+  assert.equal(after('Each month the Marketing Affiliate shall send a report of its sales.'), 'unknown-duty');
+  assert.equal(after('Such reports will be kept for two years.'), 'customer-duty');
+  assert.equal(after('It will be sent by email.'), 'customer-duty');
+});

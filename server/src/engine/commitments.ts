@@ -105,7 +105,11 @@ function vocabulary(data: LanguageData, lang: Language, names: PartyNames): Voca
  */
 type MentionRole = 'subject' | 'object' | 'addressed';
 interface Mention { first: number; last: number; party: Exclude<Party, 'unknown'>; role: MentionRole; clause: number }
-interface Anchor { at: number; last: number; force: Force; party: Party; clause: number }
+interface Anchor {
+  at: number; last: number; force: Force; party: Party; clause: number;
+  /** A subject stands there that is no known party (a name: "IN NO EVENT WILL EQUIDATA BE LIABLE"): the party is not taken from the context. */
+  named?: boolean;
+}
 
 /** What one sentence commits to, worked out once: its party mentions and its markers with their parties. */
 export interface SentenceCommitments {
@@ -206,6 +210,29 @@ function isHeadingLine(text: string): boolean {
   return words >= 3 && words <= 30 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
+/** "in no event shall X be", "nor will X have": a name between the marker and "be"/"have" is its subject. */
+const INVERTED_VERBS = new Set(['be', 'have', 'zijn', 'worden', 'hebben']);
+
+/**
+ * Whether a marker has a subject that names someone, though not a known party: a capitalised word before
+ * it, not the first of the sentence ("Marketing Affiliate shall"), or up to three words between it and
+ * "be"/"have" ("IN NO EVENT WILL EQUIDATA BE LIABLE"). Such a sentence is not about the party before it.
+ */
+function namedSubject(s: Sentence, at: number, last: number): boolean {
+  const tokens = s.tokens;
+  const written = (i: number) => s.text.slice(tokens[i].start - s.span.start, tokens[i].end - s.span.start);
+  const capitalised = (i: number) => /^\p{Lu}/u.test(written(i));
+  for (let k = last + 2; k <= last + 4 && k < tokens.length; k++) {
+    if (INVERTED_VERBS.has(tokens[k].word)) {
+      let named = true;
+      for (let i = last + 1; i < k; i++) named &&= capitalised(i);
+      return named;
+    }
+  }
+  const allCaps = s.text === s.text.toUpperCase();
+  return at > 1 && !allCaps && capitalised(at - 1);
+}
+
 const counterpart: Record<Exclude<Party, 'unknown'>, Party> = { supplier: 'customer', customer: 'supplier', both: 'unknown' };
 
 export function sentenceCommitments(s: Sentence, data: LanguageData, names: PartyNames): SentenceCommitments {
@@ -220,10 +247,16 @@ export function sentenceCommitments(s: Sentence, data: LanguageData, names: Part
       if (anchors.some((a) => a.at <= m.last && m.first <= a.last)) continue;
       // "may not", "mag niet": a permission denied is a duty.
       const denied = force === 'right' && v.negations.has(tokens[m.last + 1]?.word ?? '');
-      anchors.push({ at: m.first, last: m.last, force: denied ? 'duty' : force, party: subjectOf(m.first, m.last, tokens, found, clauses, s.lang, v), clause: clauses[m.first] });
+      const party = subjectOf(m.first, m.last, tokens, found, clauses, s.lang, v);
+      anchors.push({ at: m.first, last: m.last, force: denied ? 'duty' : force, party, clause: clauses[m.first], named: party === 'unknown' && namedSubject(s, m.first, m.last) });
     }
   }
   anchors.sort((a, b) => a.at - b.at);
+  // "WILL EQUIDATA BE LIABLE": the second marker has the first one's subject.
+  for (let i = 1; i < anchors.length; i++) {
+    const [a, b] = [anchors[i - 1], anchors[i]];
+    if (b.party === 'unknown' && a.named && a.clause === b.clause && b.at - a.last <= 4) b.named = true;
+  }
   const subject = found.find((m) => m.role === 'subject' && m.clause === 0);
   const addressed = found.find((m) => m.role === 'addressed');
   // "Cirrusdesk Ltd is a provider of Identity and Access Management": a party described commits to nothing.
@@ -252,7 +285,7 @@ export function commitmentAt(c: SentenceCommitments, position: number, previous:
   }
   if (anchor) {
     // "may be disclosed", "will be used": a marker in a sentence that names no party takes the one the text is about.
-    if (anchor.party === 'unknown' && previous && !c.mentionsParty) return { party: previous.party, force: anchor.force };
+    if (anchor.party === 'unknown' && !anchor.named && previous && !c.mentionsParty) return { party: previous.party, force: anchor.force };
     return { party: anchor.party, force: anchor.force };
   }
   return c.fallback ?? previous;
