@@ -86,6 +86,8 @@ export interface LanguageData {
   commitments: CommitmentData;
   /** The service and the data as an inserted clause names them: the catalogue's words, the terms a contract may define instead. */
   ownTerms: Record<'service' | 'data', { generic: Record<Language, string[]>; defined: Record<Language, string[]>; use: Record<Language, string> }>;
+  /** Subjects of their own (confidentiality) that a topic may name as its `exclude` or `mask`. */
+  subjects: Record<string, Record<Language, string[]>>;
 }
 
 /** The `rules/` folder, beside `dist/` in a package and three levels up from this source file. */
@@ -148,8 +150,14 @@ export function loadRuleData(): RuleData {
   if (cached) return cached;
   const raw = rulesFolder();
   const topics = new Map<TopicId, TopicRule>();
+  const language = raw.language as LanguageData;
   for (const { file, data } of raw.topics) {
     const rule = structuredClone(data) as TopicRule;
+    for (const c of [rule.exclude, rule.mask]) {
+      if (!c || rule.concepts[c]) continue;
+      if (!language.subjects?.[c]) throw new Error(`rules/${file}: exclude or mask names unknown concept "${c}"`);
+      rule.concepts[c] = language.subjects[c];
+    }
     if (!TOPIC_IDS.includes(rule.id)) throw new Error(`rules/${file}: unknown topic id "${rule.id}"`);
     rule.strong ??= [];
     rule.weak ??= [];
@@ -160,7 +168,7 @@ export function loadRuleData(): RuleData {
   }
   const missing = TOPIC_IDS.filter((id) => !topics.has(id));
   if (missing.length) throw new Error(`rules/topics lacks ${missing.join(', ')}`);
-  cached = { topics, applicability: raw.applicability as Applicability, language: raw.language as LanguageData };
+  cached = { topics, applicability: raw.applicability as Applicability, language };
   return cached;
 }
 

@@ -144,12 +144,14 @@ function referenceTitles(s: Sentence): Set<number> | undefined {
   return masked ?? undefined;
 }
 
-/** A sentence is about the topic when every concept of one detection group occurs in it or in its headings, at least one in the sentence. */
+/** "Term" means …, “Term”: … */
 const DEFINITION_SENTENCE_RE = /^\s*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]{1,3}[.)]\s+)?[*_]{0,2}["“‘][^"”’]{1,60}["”’][*_]{0,2}\s*(?:means|shall mean|will mean|(?:has|have|shall have|will have) the meanings?|betekent|:)/i;
+/** A term without quotes, as bold text leaves it once its Markdown is blanked: "Identity Brokering Service means the component …". */
+const UNQUOTED_DEFINITION_RE = /^\s*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z]{1,3}[.)]\s+)?\p{Lu}[\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,5}\s+(?:means|shall mean|betekent)\s/u;
 
 /** A definition says what a word means; it is not a clause that covers a topic. */
 function isDefinition(s: Sentence): boolean {
-  return s.section.kind === 'definitions' || DEFINITION_SENTENCE_RE.test(s.text);
+  return s.section.kind === 'definitions' || DEFINITION_SENTENCE_RE.test(s.text) || UNQUOTED_DEFINITION_RE.test(s.text);
 }
 
 /**
