@@ -21,9 +21,9 @@ const PARENTHETICAL_RE = new RegExp(`\\(\\s*(?:the\\s+|a\\s+|an\\s+|hereinafter(
 // "*Diensten:* de …" reads "Diensten:  de …".
 const DEFINITION_LIST_RE = new RegExp(`^[^\\S\\n\\r\\u2028\\u2029]*(?:[-*+]\\s+|\\d+(?:\\.\\d+)*\\.?\\s+|\\(?[a-z]{1,3}[.)]\\s+)?${Q}?${TERM}${Q}?(?:\\s*:|\\s+(?:means|shall mean|betekent))\\s+\\S`, 'gmu');
 /** The first cell of a table row as written: `| **Klantdata** | de gegevens … |`. */
-const TABLE_ROW_RE = new RegExp(`^\\s*\\|?\\s*(?:\\*\\*|__|\\*|_)?${Q}?${TERM}${Q}?(?:\\*\\*|__|\\*|_)?\\s*\\|\\s*\\S`, 'u');
+const TABLE_ROW_RE = new RegExp(`^\\s*(?:\\|\\s*)?(?:\\*\\*|__|\\*|_)?${Q}?${TERM}${Q}?(?:\\*\\*|__|\\*|_)?\\s*\\|\\s*\\S`, 'u');
 /** The head of a definitions table: its first cell names the column of terms. */
-const TABLE_HEAD_RE = /^\s*\|?\s*(?:\*\*)?(?:begrip(?:pen)?|term(?:s)?|defined terms?|definiti(?:e|on)s?|woord)(?:\*\*)?\s*\|/i;
+const TABLE_HEAD_RE = /^\s*(?:\|\s*)?(?:\*\*)?(?:begrip(?:pen)?|term(?:s)?|defined terms?|definiti(?:e|on)s?|woord)(?:\*\*)?\s*\|/i;
 /** A paragraph that opens a list of definitions: "Onder deze begrippen wordt verstaan:", "… have the following meanings:". */
 const LEAD_IN_RE = /(?:\bverstaan|\bfollowing (?:meanings?|definitions?)|\bmeanings? (?:set out|given) below|\bdefinitions apply|\bshall have the meanings?)\s*:\s*$/i;
 /** HTML tags a conversion left in the text (`<span id="13.7">`), blanked so that offsets stay exact. */

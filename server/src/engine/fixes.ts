@@ -115,7 +115,7 @@ function singular(text: string, use: string): string {
 
 function bump(number: string | undefined, extra: number): string {
   if (!number || !extra) return number ?? '';
-  return number.replace(/(\d+)(\.?\s+)$/, (_, n: string, rest: string) => `${Number(n) + extra}${rest}`);
+  return number.replace(/(?<!\d)(\d+)(\.?\s+)$/, (_, n: string, rest: string) => `${Number(n) + extra}${rest}`);
 }
 
 export function insertClauseFixes(ctx: FixContext, topic: TopicId): Fix[] {
