@@ -86,8 +86,8 @@ export interface LanguageData {
   commitments: CommitmentData;
   /** The service and the data as an inserted clause names them: the catalogue's words, the terms a contract may define instead. */
   ownTerms: Record<'service' | 'data', { generic: Record<Language, string[]>; defined: Record<Language, string[]>; use: Record<Language, string> }>;
-  /** Subjects of their own (confidentiality) that a topic may name as its `exclude` or `mask`. */
-  subjects: Record<string, Record<Language, string[]>>;
+  /** Concepts several topics use (confidentiality, a warranty disclaimer), by name. */
+  sharedConcepts: Record<string, Record<Language, string[]>>;
 }
 
 /** The `rules/` folder, beside `dist/` in a package and three levels up from this source file. */
@@ -153,11 +153,10 @@ export function loadRuleData(): RuleData {
   const language = raw.language as LanguageData;
   for (const { file, data } of raw.topics) {
     const rule = structuredClone(data) as TopicRule;
-    for (const c of [rule.exclude, rule.mask]) {
-      if (!c || rule.concepts[c]) continue;
-      if (!language.subjects?.[c]) throw new Error(`rules/${file}: exclude or mask names unknown concept "${c}"`);
-      rule.concepts[c] = language.subjects[c];
+    for (const c of [rule.exclude, rule.mask, ...rule.detect.flat()]) {
+      if (c && !rule.concepts[c] && language.sharedConcepts?.[c]) rule.concepts[c] = language.sharedConcepts[c];
     }
+    for (const c of [rule.exclude, rule.mask]) if (c && !rule.concepts[c]) throw new Error(`rules/${file}: exclude or mask uses unknown concept "${c}"`);
     if (!TOPIC_IDS.includes(rule.id)) throw new Error(`rules/${file}: unknown topic id "${rule.id}"`);
     rule.strong ??= [];
     rule.weak ??= [];
