@@ -154,6 +154,15 @@ function isDefinition(s: Sentence): boolean {
   return s.section.kind === 'definitions' || DEFINITION_SENTENCE_RE.test(s.text) || UNQUOTED_DEFINITION_RE.test(s.text);
 }
 
+/** A list item's headings with its lead-in, joined once per sentence: every topic looks there (and the term index is kept with the list). */
+const headingsWithLeadIn = new WeakMap<Sentence, ReturnType<Units['headingTokens']>>();
+function headingAndLeadIn(s: Sentence, units: Units): ReturnType<Units['headingTokens']> {
+  if (!s.leadIn) return units.headingTokens(s.section, s.lang);
+  let tokens = headingsWithLeadIn.get(s);
+  if (!tokens) headingsWithLeadIn.set(s, (tokens = [...units.headingTokens(s.section, s.lang), ...s.leadIn]));
+  return tokens;
+}
+
 /**
  * Where in the sentence a detection group of the topic is found, from group `from` on, and which group,
  * or -1: the first of its concepts' words.
@@ -171,7 +180,7 @@ function topicPosition(rule: TopicRule, s: Sentence, units: Units, ctx: Context,
       const terms = conceptOf(rule, concept, s.lang, ctx);
       const hits = findTerms(terms, s.tokens, masked);
       if (hits.length) { positions.push(hits.map((h) => h.first)); continue; }
-      heading ??= s.leadIn ? [...units.headingTokens(s.section, s.lang), ...s.leadIn] : units.headingTokens(s.section, s.lang);
+      heading ??= headingAndLeadIn(s, units);
       if (!hasTerm(terms, heading)) { all = false; break; }
     }
     if (all && positions.length > 0 && withinWindow(positions)) return [Math.min(...positions.map((p) => p[0])), g];
