@@ -71,6 +71,23 @@ test('--init asks type and regimes at a terminal', () => {
   assert.match(asked[1], /^Wetgeving die van toepassing is/);
 });
 
+test('--init writes its comments in the language of its questions; the settings stay as the schema has them', () => {
+  const dutch = tempTree();
+  assert.equal(cli(['--init', '--lang', 'nl', '--type', 'dpa', '--regimes', 'gdpr'], { cwd: dutch }).code, 0);
+  const nl = readFileSync(join(dutch, '.clauselintrc.yaml'), 'utf8');
+  assert.match(nl, /^# Configuratie van Clauselint: die geldt voor de overeenkomsten in deze map/m);
+  assert.match(nl, /^# De soort overeenkomst als de kopgegevens van een overeenkomst die niet noemen: saas, /m);
+  assert.match(nl, /^# De eigen zwakke formuleringen van uw organisatie\.$/m);
+  assert.doesNotMatch(nl, /^# (?:The|Every|Severity|Topics|Your|Files) /m, 'no English comment left');
+  assert.deepEqual(parse(nl), { type: 'dpa', regimes: ['gdpr'], language: 'nl' });
+  const english = tempTree();
+  assert.equal(cli(['--init', '--lang', 'en', '--type', 'dpa', '--regimes', 'gdpr'], { cwd: english }).code, 0);
+  const en = readFileSync(join(english, '.clauselintrc.yaml'), 'utf8');
+  assert.match(en, /^# Clauselint configuration: it applies to the contracts in this folder and below/m);
+  assert.match(en, /^# Your organisation's own weak phrases\.$/m);
+  assert.deepEqual(parse(en), { type: 'dpa', regimes: ['gdpr'], language: 'en' });
+});
+
 test('.clauselintignore, --ignore-pattern and --no-ignore', () => {
   const dir = tempTree({
     '.clauselintrc.json': '{}', '.clauselintignore': '# drafts are not ready\ndrafts/\n*.old.md\n!keep.old.md\n',

@@ -202,6 +202,46 @@ for (const [what, argv, mentions] of [
   });
 }
 
+/** Runs `body` with the locale set to `locale` (LC_ALL, LC_MESSAGES and LANG), then puts them back. */
+function withLocale<T>(locale: string, body: () => T): T {
+  const saved = { LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES, LANG: process.env.LANG };
+  delete process.env.LC_ALL; delete process.env.LC_MESSAGES;
+  process.env.LANG = locale;
+  try { return body(); } finally {
+    for (const [k, v] of Object.entries(saved)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+  }
+}
+
+test('--help in Dutch with --lang nl or a Dutch locale, in English otherwise; the option names unchanged', () => {
+  const dutch = cli(['--help', '--lang', 'nl']);
+  assert.equal(dutch.code, 0);
+  assert.match(dutch.stdout, /^Gebruik: clauselint \[opties\]/);
+  assert.match(dutch.stdout, /^Afsluitcodes: 0 geen fouten/m);
+  assert.match(dutch.stdout, /--all {18}controleer in mappen en globpatronen elk Markdown-bestand/);
+  const english = cli(['--help']).stdout;
+  const options = (help: string) => [...help.matchAll(/^ {2}(--[a-z-]+)/gm)].map((m) => m[1]);
+  assert.deepEqual(options(dutch.stdout), options(english), 'the same options, in the same order');
+  assert.match(withLocale('nl_NL.UTF-8', () => cli(['--help']).stdout), /^Gebruik: clauselint/);
+  assert.match(withLocale('nl_NL.UTF-8', () => cli(['--help', '--lang', 'en']).stdout), /^Usage: clauselint/, '--lang wins');
+  assert.match(withLocale('de_DE.UTF-8', () => cli(['--help']).stdout), /^Usage: clauselint/);
+});
+
+for (const [what, argv, en, nl] of [
+  ['an unknown option', [CONTRACT, '--colour'], /^clauselint: unknown option --colour\nRun clauselint --help for the options\.\n$/, /^clauselint: onbekende optie --colour\nZie clauselint --help voor de opties\.\n$/],
+  ['a missing value', [CONTRACT, '--format'], /^clauselint: --format needs a value\n/, /^clauselint: na --format ontbreekt de waarde\n/],
+  ['a bad value', [CONTRACT, '--type', 'dap'], /^clauselint: --type “dap” is not one of saas, .*: did you mean “dpa”\?\n/, /^clauselint: --type “dap” is geen geldige waarde; kies uit saas, .*\. Bedoelt u “dpa”\?\n/],
+  ['a value for a switch', [CONTRACT, '--quiet=yes'], /^clauselint: --quiet takes no value\n/, /^clauselint: bij --quiet hoort geen waarde\n/],
+  ['no whole number', [CONTRACT, '--max-warnings', 'abc'], /^clauselint: --max-warnings needs a whole number\n/, /^clauselint: --max-warnings vraagt om een geheel getal\n/],
+] as const) {
+  test(`usage error for ${what}: Dutch with --lang nl or a Dutch locale, English otherwise`, () => {
+    const english = withLocale('en_GB.UTF-8', () => cli([...argv]));
+    assert.equal(english.code, 2);
+    assert.match(english.stderr, en);
+    assert.match(cli(['--lang', 'nl', ...argv]).stderr, nl);
+    assert.match(withLocale('nl_BE.UTF-8', () => cli([...argv])).stderr, nl);
+  });
+}
+
 test('--help and --version exit 0', () => {
   const help = cli(['--help']);
   assert.equal(help.code, 0);
@@ -301,11 +341,23 @@ test('in a folder only contracts are checked, as in the editor; a file named on 
   assert.deepEqual(JSON.parse(cli(['.', '--format', 'json'], { cwd: dir }).stdout).files.map((f: { path: string }) => f.path), ['deal.md']);
   assert.deepEqual(JSON.parse(cli(['README.md', '--format', 'json'], { cwd: dir }).stdout).files.map((f: { path: string }) => f.path), ['README.md']);
   assert.deepEqual(JSON.parse(cli(['.', '--all', '--format', 'json'], { cwd: dir }).stdout).files.map((f: { path: string }) => f.path).sort(), ['README.md', 'deal.md']);
-  const notes = tempTree({ 'a.md': SMALL_CONTRACT });
-  const none = cli(['.'], { cwd: notes });
-  assert.equal(none.code, 0);
-  assert.match(none.stderr, /^clauselint: not marked as a contract, so not checked: 1 Markdown file \(.*--all$/m);
-  assert.match(cli(['.', '--lang', 'nl'], { cwd: notes }).stderr, /^clauselint: niet als overeenkomst gemarkeerd en dus niet gecontroleerd: 1 Markdown-bestand \(.*gebruik --all$/m);
+});
+
+test('a folder where nothing is checked is no pass: one line on stderr naming it and why, exit 2 (as ESLint without matching files)', () => {
+  const notes = tempTree({ 'notes/a.md': SMALL_CONTRACT });
+  const none = cli(['notes'], { cwd: notes });
+  assert.equal(none.code, 2);
+  assert.equal(none.stdout, '', 'no "no problems in 0 files"');
+  assert.match(none.stderr, /^clauselint: nothing checked in notes: 1 Markdown file, none marked as a contract \(no clauselint front matter or configuration\); .*use --all to check every Markdown file\n$/);
+  const dutch = cli(['notes', '--lang', 'nl'], { cwd: notes });
+  assert.equal(dutch.code, 2);
+  assert.match(dutch.stderr, /^clauselint: niets gecontroleerd in notes: 1 Markdown-bestand, geen daarvan als overeenkomst gemarkeerd .*gebruik --all om elk Markdown-bestand te controleren\n$/);
+  assert.equal(cli(['notes', '--all', '--format', 'json'], { cwd: notes }).code, 0, '--all checks it');
+  const empty = tempTree({ 'empty/readme.txt': 'no Markdown here' });
+  const nothing = cli(['empty'], { cwd: empty });
+  assert.equal(nothing.code, 2);
+  assert.match(nothing.stderr, /^clauselint: no Markdown files found in empty\n/);
+  assert.match(cli(['empty', '--lang', 'nl'], { cwd: empty }).stderr, /^clauselint: geen Markdown-bestanden gevonden in empty\nZie clauselint --help voor de opties\.\n$/);
 });
 
 test('github: the job summary has the coverage per contract when GITHUB_STEP_SUMMARY is set', () => {
@@ -369,7 +421,8 @@ test('bundle: --version and --help', { skip: NO_BUNDLE }, () => {
   assert.equal(version.stdout.trim(), VERSION);
   const help = spawnCli(['--help']);
   assert.equal(help.code, 0);
-  assert.match(help.stdout, /Usage: clauselint/);
+  assert.match(help.stdout, /Usage: clauselint/);  assert.match(spawnCli(['--help', '--lang', 'nl']).stdout, /^Gebruik: clauselint/, 'the entry point answers --help --lang itself');
+  assert.match(spawnCli(['--lang=nl', '-h']).stdout, /^Gebruik: clauselint/);
 });
 
 test('bundle: stylish output has no colour when piped', { skip: NO_BUNDLE }, () => {

@@ -126,7 +126,8 @@ const ALLOWED = new Set(`in is of art ISO IEC SOC Type II III ISAE EUCC EUCS NEN
   variant status totaal baseline logging back ups exit least privilege cloud audit auditrecht support`.split(/\s+/).filter(Boolean));
 
 function englishIn(text: string): string[] {
-  const bare = text.replace(/“[^”]*”/g, ' ').replace(/`[^`]*`/g, ' ').replace(/\{\w+\}/g, ' ').replace(/\([^()]*clauselint:[^()]*\)/g, ' ').replace(/clauselint: \w+: \S+/g, ' ');
+  // Option names ('--fix-dry-run') stay as the command takes them, in either language.
+  const bare = text.replace(/--[\w-]+/g, ' ').replace(/“[^”]*”/g, ' ').replace(/`[^`]*`/g, ' ').replace(/\{\w+\}/g, ' ').replace(/\([^()]*clauselint:[^()]*\)/g, ' ').replace(/clauselint: \w+: \S+/g, ' ');
   return (bare.match(/\p{L}+/gu) ?? []).filter((w) => ENGLISH.has(w.toLowerCase()) && !ALLOWED.has(w) && !ALLOWED.has(w.toLowerCase()));
 }
 

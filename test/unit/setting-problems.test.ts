@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { ConfigError, parseConfig } from '../../server/src/config.js';
-import { commandLanguage } from '../../server/src/cli/strings.js';
+import { commandLanguage } from '../../server/src/cli/command-language.js';
 import { configDiagnostic } from '../../server/src/lsp/diagnostics.js';
 import { SMALL_CONTRACT, assertOneLine, cli, tempTree } from '../cli-fixtures/harness.js';
 

@@ -2,8 +2,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import type { Language, Localized } from '../engine/types.js';
 
-export class UsageError extends Error {}
+/** A mistake in how the command was called: its text in both languages, or in English where only that was written. */
+export class UsageError extends Error {
+  constructor(readonly texts: Localized | string) { super(typeof texts === 'string' ? texts : texts.en); }
+  text(lang: Language): string { return typeof this.texts === 'string' ? this.texts : this.texts[lang]; }
+}
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
 const isGlob = (s: string) => /[*?[\]{}]/.test(s);
@@ -39,7 +44,7 @@ export function expandInputs(args: string[], cwd = process.cwd()): { path: strin
       continue;
     }
     const path = resolve(cwd, arg);
-    if (!existsSync(path)) throw new UsageError(`no such file or folder: ${arg}`);
+    if (!existsSync(path)) throw new UsageError({ en: `no such file or folder: ${arg}`, nl: `bestand of map bestaat niet: ${arg}` });
     if (statSync(path).isDirectory()) walk(path, out);
     else { out.push(path); explicit.add(path); }
   }

@@ -25,7 +25,8 @@ import { junit } from './formats/junit.js';
 import { compareWithBaseline, newSinceBaseline, readBaseline } from './baseline.js';
 import { loadIgnores } from './ignore.js';
 import { fileJob, isIgnoredFile, isLinted } from './lint-files.js';
-import { commandLanguage, count, s } from './strings.js';
+import { count, inBoth, s } from './strings.js';
+import { commandLanguage } from './command-language.js';
 import { askInit, writeInit } from './init.js';
 import { cacheFile, LintCache } from './cache.js';
 import { entryOf, type FileEntry, type FileJob } from './entry.js';
@@ -71,17 +72,29 @@ function useColor(o: { color?: boolean; 'no-color'?: boolean; output?: string },
 }
 
 /** "--regimes “GDPR” is not one of …: did you mean “gdpr”?" (the guess only for a single wrong value). */
-function notOneOf(name: string, bad: string[], allowed: readonly string[]): string {
+function notOneOf(name: string, bad: string[], allowed: readonly string[]): UsageError {
   // A regime may be typed by its name: "avg" is the GDPR's Dutch one.
   const guess = bad.length !== 1 ? undefined : name === 'regimes' ? regimeNamed(bad[0]) ?? didYouMean(bad[0], allowed) : didYouMean(bad[0], allowed);
-  return `--${name} “${bad.join(', ')}” is not one of ${allowed.join(', ')}${guess ? `: did you mean “${guess}”?` : ''}`;
+  const say = (lang: Language) => s(lang, 'usage.notOneOf', { name, bad: bad.join(', '), allowed: allowed.join(', ') }) + (guess ? s(lang, 'usage.didYouMean', { guess }) : '');
+  return new UsageError({ en: say('en'), nl: say('nl') });
+}
+
+/** node's parseArgs errors in the command's words: the option as typed, the rest in either language. */
+function parseError(err: Error & { code?: string }): UsageError {
+  const message = err.message.split('\n')[0];
+  // "Option '-f, --format <value>' argument missing": the long name is the one the help lists.
+  const option = /'(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1];
+  if (option && err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(inBoth('usage.unknownOption', { option }));
+  if (option && /argument missing|argument is ambiguous/.test(message)) return new UsageError(inBoth('usage.missingValue', { option }));
+  if (option && /does not take an argument/.test(message)) return new UsageError(inBoth('usage.noValue', { option }));
+  return new UsageError(message);
 }
 
 export function list<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T[] | undefined {
   if (value === undefined) return undefined;
   const items = value.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = items.filter((i) => !allowed.includes(i as T));
-  if (bad.length) throw new UsageError(notOneOf(name, bad, allowed));
+  if (bad.length) throw notOneOf(name, bad, allowed);
   return items as T[];
 }
 
@@ -96,7 +109,7 @@ export function run(argv: string[], io: Io): number {
   try {
     return lint(argv, io);
   } catch (err) {
-    if (err instanceof UsageError) { io.stderr(`clauselint: ${err.message}\nRun clauselint --help for the options.\n`); return 2; }
+    if (err instanceof UsageError) { const lang = commandLanguage(argv); io.stderr(`clauselint: ${err.text(lang)}\n${s(lang, 'usage.seeHelp')}\n`); return 2; }
     if (err instanceof ConfigError) { io.stderr(`clauselint: ${err.text(commandLanguage(argv))}\n`); return 2; }
     if (err instanceof InputError) { io.stderr(`clauselint: ${err.text(commandLanguage(argv))}\n`); return 2; }
     const e = err as NodeJS.ErrnoException;
@@ -129,12 +142,12 @@ function lint(argv: string[], io: Io): number {
       },
     });
   } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]);
+    throw parseError(err as Error);
   }
   const { values: o, positionals } = parsed;
   // Every path given is read against the command's working folder (io.cwd), not the process's.
   const configFile = o.config === undefined ? undefined : resolve(io.cwd, o.config);
-  if (o.help) { io.stdout(HELP); return 0; }
+  if (o.help) { io.stdout(HELP[commandLanguage(argv)]); return 0; }
   if (o.version) { io.stdout(`${VERSION}\n`); return 0; }
   if (positionals[0] === 'catalogue') {
     const [lang] = list(o.lang, LANGUAGES, 'lang') ?? [];
@@ -153,18 +166,19 @@ function lint(argv: string[], io: Io): number {
   }
   if (o.init) {
     const given = { type: list(o.type, CONTRACT_TYPES, 'type')?.[0], regimes: list(o.regimes, REGIMES, 'regimes'), language: list(o.lang, LANGUAGES, 'lang')?.[0] };
-    const answers = io.prompt && io.isTTY && !(given.type && given.regimes) ? askInit(given, io.prompt, commandLanguage(argv)) : given;
-    const file = writeInit(io.cwd, answers);
-    io.stdout(`${s(commandLanguage(argv), 'initWrote', { file: relative(io.cwd, file) })}\n`);
+    const said = commandLanguage(argv);
+    const answers = io.prompt && io.isTTY && !(given.type && given.regimes) ? askInit(given, io.prompt, said) : given;
+    const file = writeInit(io.cwd, answers, said);
+    io.stdout(`${s(said, 'initWrote', { file: relative(io.cwd, file) })}\n`);
     return 0;
   }
-  if (o.fix && o['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both');
-  if ((o.fix || o['fix-dry-run']) && o.stdin) throw new UsageError('--fix works on files, not on --stdin');
-  if (o['fix-type'] !== undefined && !o.fix && !o['fix-dry-run']) throw new UsageError('--fix-type goes with --fix or --fix-dry-run');
+  if (o.fix && o['fix-dry-run']) throw new UsageError(inBoth('usage.fixOrDryRun'));
+  if ((o.fix || o['fix-dry-run']) && o.stdin) throw new UsageError(inBoth('usage.fixStdin'));
+  if (o['fix-type'] !== undefined && !o.fix && !o['fix-dry-run']) throw new UsageError(inBoth('usage.fixTypeAlone'));
   const fixTypes: FixType[] = list(o['fix-type'], FIX_TYPES, 'fix-type') ?? ['fix'];
-  if (!fixTypes.length) throw new UsageError(`--fix-type needs one of ${FIX_TYPES.join(', ')}`);
+  if (!fixTypes.length) throw new UsageError(inBoth('usage.fixTypeEmpty', { list: FIX_TYPES.join(', ') }));
   const format = (o.format ?? 'stylish') as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(notOneOf('format', [format], FORMATS));
+  if (!FORMATS.includes(format)) throw notOneOf('format', [format], FORMATS);
   const [type] = list(o.type, CONTRACT_TYPES, 'type') ?? [];
   const regimes = list(o.regimes, REGIMES, 'regimes');
   const [lang] = list(o.lang, LANGUAGES, 'lang') ?? [];
@@ -172,7 +186,7 @@ function lint(argv: string[], io: Io): number {
   let maxWarnings = -1;
   if (o['max-warnings'] !== undefined) {
     maxWarnings = Number(o['max-warnings']);
-    if (!Number.isInteger(maxWarnings)) throw new UsageError('--max-warnings needs a whole number');
+    if (!Number.isInteger(maxWarnings)) throw new UsageError(inBoth('usage.wholeNumber'));
   }
   const cli: Settings = { ...(type && { type: type as ContractType }), ...(regimes && { regimes: regimes as Regime[] }), ...(lang && { language: lang as Language }) };
 
@@ -182,7 +196,7 @@ function lint(argv: string[], io: Io): number {
     const name = o['stdin-filename'] ?? '<stdin>';
     inputs.push({ path: resolve(io.cwd, name), explicit: true, read: () => { const raw = io.readStdin(); return typeof raw === 'string' ? raw : decodeContract(raw); } });
   } else {
-    if (!positionals.length) throw new UsageError('name the contracts to check, e.g. clauselint contract.md (or a folder)');
+    if (!positionals.length) throw new UsageError(inBoth('usage.nameContracts'));
     for (const { path, explicit } of expandInputs(positionals, io.cwd)) {
       inputs.push({ path, explicit, read: () => {
         if (!o.fix) return readContractFile(path);
@@ -191,11 +205,11 @@ function lint(argv: string[], io: Io): number {
         return decodeContract(state.bytes);
       } });
     }
-    if (!inputs.length) throw new UsageError(`no Markdown files found in ${positionals.join(' ')}`);
+    if (!inputs.length) throw new UsageError(inBoth('usage.noMarkdown', { paths: positionals.join(' ') }));
   }
 
   const threads = threadsFor(o.concurrency ?? DEFAULT_CONCURRENCY);
-  if (threads === undefined) throw new UsageError('--concurrency needs off, auto or a number of threads');
+  if (threads === undefined) throw new UsageError(inBoth('usage.concurrency'));
   const results: (FileResult | undefined)[] = [];
   const ignores = o['no-ignore'] ? undefined : loadIgnores(io.cwd, o['ignore-pattern'] ?? []);
   const fixing = Boolean(o.fix || o['fix-dry-run']);
@@ -273,9 +287,11 @@ function lint(argv: string[], io: Io): number {
   cache?.save(warn);
   const files = results.filter((r): r is FileResult => r !== undefined);
 
+  // Files there but none a contract: nothing was checked, which a CI job must not take for a pass.
   if (notContracts && !files.length && !unreadable) {
     const lang = commandLanguage(argv);
-    io.stderr(`clauselint: ${s(lang, 'notMarked', { files: count(lang, notContracts, 'count.markdown', 'count.markdowns') })}\n`);
+    io.stderr(`clauselint: ${s(lang, 'noContracts', { paths: positionals.join(' '), files: count(lang, notContracts, 'count.markdown', 'count.markdowns') })}\n`);
+    return 2;
   }
   if (o['fix-dry-run']) return refused ? 2 : 0;
   if (unreadable && !files.length) return 2;

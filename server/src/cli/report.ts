@@ -19,7 +19,8 @@ import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { compareContracts, renderCompareHtml, renderCompareMarkdown } from '../report/compare.js';
 import { earlierRun, readBaseline } from './baseline.js';
-import { commandLanguage, count, s } from './strings.js';
+import { count, s } from './strings.js';
+import { commandLanguage } from './command-language.js';
 
 export const REPORT_FORMATS = ['html', 'markdown', 'json'] as const;
 

@@ -3,7 +3,7 @@
  * line about one contract is in that contract's language (which --lang sets); a line about several is
  * in their common language, English when they differ; `clauselint catalogue` follows --lang.
  */
-import type { Language } from '../engine/types.js';
+import type { Language, Localized } from '../engine/types.js';
 import { heading, phrasebook, WORDS } from '../engine/words.js';
 
 const STRINGS = {
@@ -26,11 +26,30 @@ const STRINGS = {
   'count.warnings': { en: '{n} warnings', nl: '{n} waarschuwingen' },
   'count.markdown': { en: '1 Markdown file', nl: '1 Markdown-bestand' },
   'count.markdowns': { en: '{n} Markdown files', nl: '{n} Markdown-bestanden' },
-  // Files in folders and globs that are no contract by the editor's rule (the command's language).
-  notMarked: {
-    en: 'not marked as a contract, so not checked: {files} (no clauselint front matter or configuration); name the files, add a .clauselintrc.json, or use --all',
-    nl: 'niet als overeenkomst gemarkeerd en dus niet gecontroleerd: {files} (geen clauselint-kopgegevens of configuratie); noem de bestanden, voeg een .clauselintrc.json toe of gebruik --all',
+  // Files in folders and globs that are no contract by the editor's rule, when that leaves nothing checked
+  // (the command's language): a run that checked nothing is no pass (exit 2, as ESLint's "no files matching").
+  noContracts: {
+    en: 'nothing checked in {paths}: {files}, none marked as a contract (no clauselint front matter or configuration); name the files, add a .clauselintrc.json, or use --all to check every Markdown file',
+    nl: 'niets gecontroleerd in {paths}: {files}, geen daarvan als overeenkomst gemarkeerd (geen clauselint-kopgegevens of configuratie); noem de bestanden, voeg een .clauselintrc.json toe of gebruik --all om elk Markdown-bestand te controleren',
   },
+  // Usage errors: option names and their values stay as typed.
+  'usage.seeHelp': { en: 'Run clauselint --help for the options.', nl: 'Zie clauselint --help voor de opties.' },
+  'usage.unknownOption': { en: 'unknown option {option}', nl: 'onbekende optie {option}' },
+  'usage.missingValue': { en: '{option} needs a value', nl: 'na {option} ontbreekt de waarde' },
+  'usage.noValue': { en: '{option} takes no value', nl: 'bij {option} hoort geen waarde' },
+  'usage.notOneOf': { en: '--{name} “{bad}” is not one of {allowed}', nl: '--{name} “{bad}” is geen geldige waarde; kies uit {allowed}' },
+  'usage.didYouMean': { en: ': did you mean “{guess}”?', nl: '. Bedoelt u “{guess}”?' },
+  'usage.wholeNumber': { en: '--max-warnings needs a whole number', nl: '--max-warnings vraagt om een geheel getal' },
+  'usage.concurrency': { en: '--concurrency needs off, auto or a number of threads', nl: '--concurrency vraagt om off, auto of een aantal threads' },
+  'usage.fixOrDryRun': { en: 'use --fix or --fix-dry-run, not both', nl: 'gebruik --fix of --fix-dry-run, niet allebei' },
+  'usage.fixStdin': { en: '--fix works on files, not on --stdin', nl: '--fix werkt op bestanden, niet op --stdin' },
+  'usage.fixTypeAlone': { en: '--fix-type goes with --fix or --fix-dry-run', nl: '--fix-type hoort bij --fix of --fix-dry-run' },
+  'usage.fixTypeEmpty': { en: '--fix-type needs one of {list}', nl: '--fix-type vraagt om een van {list}' },
+  'usage.nameContracts': {
+    en: 'name the contracts to check, e.g. clauselint contract.md (or a folder)',
+    nl: 'noem de overeenkomsten die u wilt controleren, bijvoorbeeld clauselint overeenkomst.md (of een map)',
+  },
+  'usage.noMarkdown': { en: 'no Markdown files found in {paths}', nl: 'geen Markdown-bestanden gevonden in {paths}' },
   notMarkedReport: {
     en: 'not marked as a contract, so not in the report: {files} (no clauselint front matter or configuration); name the files, add a .clauselintrc.json, or use --all',
     nl: 'niet als overeenkomst gemarkeerd en dus niet in het rapport: {files} (geen clauselint-kopgegevens of configuratie); noem de bestanden, voeg een .clauselintrc.json toe of gebruik --all',
@@ -82,20 +101,17 @@ export type CliStringId = keyof typeof STRINGS;
 
 export const s = phrasebook(STRINGS);
 
+/** A string in both languages, for an error whose reader's language is known only where it is printed. */
+export function inBoth(id: CliStringId, values: Readonly<Record<string, string | number>> = {}): Localized {
+  return { en: s('en', id, values), nl: s('nl', id, values) };
+}
+
 /** "1 file" / "3 bestanden". */
 export function count(
   lang: Language, n: number, one: 'count.file' | 'count.problem' | 'count.error' | 'count.warning' | 'count.markdown',
   many: 'count.files' | 'count.problems' | 'count.errors' | 'count.warnings' | 'count.markdowns',
 ): string {
   return n === 1 ? s(lang, one) : s(lang, many, { n });
-}
-
-/** The language of what the command says before it has read a contract (a configuration error): --lang, else the locale. */
-export function commandLanguage(argv: string[], env: NodeJS.ProcessEnv = process.env): Language {
-  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const given = at < 0 ? undefined : argv[at].startsWith('--lang=') ? argv[at].slice(7) : argv[at + 1];
-  if (given === 'en' || given === 'nl') return given;
-  return /^nl(?:[_.@-]|$)/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'nl' : 'en';
 }
 
 /** The language of lines about several contracts: theirs if they share one, else English. */
