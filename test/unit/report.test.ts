@@ -285,6 +285,20 @@ test('the bundled command carries the checklists and explainers: its report need
   assert.ok(r.stdout.includes(explainer('security-measures', 'en')!), 'the explainer of a topic');
 });
 
+test('clauselint report: usage errors in Dutch with --lang nl, in English with --lang en', () => {
+  const dir = tempTree({ 'a.md': DPA });
+  for (const [argv, en, nl] of [
+    [['report', 'a.md', '--colour'], /^clauselint: unknown option --colour\nRun clauselint --help/, /^clauselint: onbekende optie --colour\nZie clauselint --help voor de opties\./],
+    [['report', 'a.md', '--format', 'sarif'], /^clauselint: --format “sarif” is not one of html, markdown, json for a report\n/, /^clauselint: --format “sarif” is geen geldige waarde voor een rapport; kies uit html, markdown, json\n/],
+    [['report', '--compare', 'a.md'], /^clauselint: --compare needs two files/, /^clauselint: --compare vraagt om twee bestanden: de oude versie en de nieuwe\n/],
+  ] as const) {
+    const english = cli([...argv, '--lang', 'en'], { cwd: dir });
+    assert.equal(english.code, 2);
+    assert.match(english.stderr, en);
+    assert.match(cli([...argv, '--lang', 'nl'], { cwd: dir }).stderr, nl);
+  }
+});
+
 test('clauselint report: bad input is one line each, the rest is still reported, exit 2', () => {
   const dir = tempTree({ 'a.md': DPA, 'b.md': new Uint8Array([0, 1, 2, 0, 255, 254, 0, 0]) });
   const r = cli(['report', 'a.md', 'b.md', '-o', 'out.html'], { cwd: dir });

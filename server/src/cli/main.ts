@@ -26,6 +26,7 @@ import { compareWithBaseline, newSinceBaseline, readBaseline } from './baseline.
 import { loadIgnores } from './ignore.js';
 import { fileJob, isIgnoredFile, isLinted } from './lint-files.js';
 import { count, inBoth, s } from './strings.js';
+import { parseError } from './parse-error.js';
 import { commandLanguage } from './command-language.js';
 import { askInit, writeInit } from './init.js';
 import { cacheFile, LintCache } from './cache.js';
@@ -77,17 +78,6 @@ function notOneOf(name: string, bad: string[], allowed: readonly string[]): Usag
   const guess = bad.length !== 1 ? undefined : name === 'regimes' ? regimeNamed(bad[0]) ?? didYouMean(bad[0], allowed) : didYouMean(bad[0], allowed);
   const say = (lang: Language) => s(lang, 'usage.notOneOf', { name, bad: bad.join(', '), allowed: allowed.join(', ') }) + (guess ? s(lang, 'usage.didYouMean', { guess }) : '');
   return new UsageError({ en: say('en'), nl: say('nl') });
-}
-
-/** node's parseArgs errors in the command's words: the option as typed, the rest in either language. */
-function parseError(err: Error & { code?: string }): UsageError {
-  const message = err.message.split('\n')[0];
-  // "Option '-f, --format <value>' argument missing": the long name is the one the help lists.
-  const option = /'(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1];
-  if (option && err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(inBoth('usage.unknownOption', { option }));
-  if (option && /argument missing|argument is ambiguous/.test(message)) return new UsageError(inBoth('usage.missingValue', { option }));
-  if (option && /does not take an argument/.test(message)) return new UsageError(inBoth('usage.noValue', { option }));
-  return new UsageError(message);
 }
 
 export function list<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T[] | undefined {

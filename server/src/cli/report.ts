@@ -19,7 +19,8 @@ import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { compareContracts, renderCompareHtml, renderCompareMarkdown } from '../report/compare.js';
 import { earlierRun, readBaseline } from './baseline.js';
-import { count, s } from './strings.js';
+import { count, inBoth, s } from './strings.js';
+import { parseError } from './parse-error.js';
 import { commandLanguage } from './command-language.js';
 
 export const REPORT_FORMATS = ['html', 'markdown', 'json'] as const;
@@ -60,27 +61,27 @@ export function runReport(argv: string[], io: ReportIo, version: string, now: Da
       },
     });
   } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]);
+    throw parseError(err as Error);
   }
   const { values: o, positionals } = parsed;
   if (o.help) { io.stdout(REPORT_HELP); return 0; }
   const format = (o.format ?? 'html') as (typeof REPORT_FORMATS)[number];
-  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format “${o.format}” is not one of ${REPORT_FORMATS.join(', ')} for a report`);
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(inBoth('usage.reportFormat', { format: String(o.format), list: REPORT_FORMATS.join(', ') }));
   const [lang] = (list(o.lang, LANGUAGES, 'lang') ?? []) as Language[];
   const [type] = (list(o.type, CONTRACT_TYPES, 'type') ?? []) as ContractType[];
   const regimes = list(o.regimes, REGIMES, 'regimes') as Regime[] | undefined;
-  if (!positionals.length) throw new UsageError('name the contracts to report on, e.g. clauselint report contracts/ --output report.html');
-  if (o.compare && positionals.length !== 2) throw new UsageError('--compare needs two files: the old version and the new one');
-  if (o.compare && o.baseline) throw new UsageError('use --compare or --baseline, not both');
+  if (!positionals.length) throw new UsageError(inBoth('usage.nameReported'));
+  if (o.compare && positionals.length !== 2) throw new UsageError(inBoth('usage.compareTwo'));
+  if (o.compare && o.baseline) throw new UsageError(inBoth('usage.compareOrBaseline'));
   const baseline = o.baseline === undefined ? undefined : readBaseline(resolve(io.cwd, o.baseline), o.baseline);
 
   const cli: Settings = { ...(type && { type }), ...(regimes && { regimes }) };
   const inputs: ContractInput[] = [];
   const problems: ReportModel['problems'] = [];
   const found = o.compare
-    ? positionals.map((p) => { const [one] = expandInputs([p], io.cwd); if (!one) throw new UsageError(`no such file: ${p}`); return one; })
+    ? positionals.map((p) => { const [one] = expandInputs([p], io.cwd); if (!one) throw new UsageError(inBoth('usage.noSuchFile', { path: p })); return one; })
     : expandInputs(positionals, io.cwd);
-  if (!found.length) throw new UsageError(`no Markdown files found in ${positionals.join(' ')}`);
+  if (!found.length) throw new UsageError(inBoth('usage.noMarkdown', { paths: positionals.join(' ') }));
   let notContracts = 0;
   for (const { path, explicit } of found) {
     const config = configFor(path, o.config === undefined ? undefined : resolve(io.cwd, o.config));

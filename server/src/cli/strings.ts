@@ -50,6 +50,14 @@ const STRINGS = {
     nl: 'noem de overeenkomsten die u wilt controleren, bijvoorbeeld clauselint overeenkomst.md (of een map)',
   },
   'usage.noMarkdown': { en: 'no Markdown files found in {paths}', nl: 'geen Markdown-bestanden gevonden in {paths}' },
+  'usage.noSuchFile': { en: 'no such file: {path}', nl: 'bestand bestaat niet: {path}' },
+  'usage.reportFormat': { en: '--format “{format}” is not one of {list} for a report', nl: '--format “{format}” is geen geldige waarde voor een rapport; kies uit {list}' },
+  'usage.nameReported': {
+    en: 'name the contracts to report on, e.g. clauselint report contracts/ --output report.html',
+    nl: 'noem de overeenkomsten voor het rapport, bijvoorbeeld “clauselint report overeenkomsten/ --output rapport.html”',
+  },
+  'usage.compareTwo': { en: '--compare needs two files: the old version and the new one', nl: '--compare vraagt om twee bestanden: de oude versie en de nieuwe' },
+  'usage.compareOrBaseline': { en: 'use --compare or --baseline, not both', nl: 'gebruik --compare of --baseline, niet allebei' },
   notMarkedReport: {
     en: 'not marked as a contract, so not in the report: {files} (no clauselint front matter or configuration); name the files, add a .clauselintrc.json, or use --all',
     nl: 'niet als overeenkomst gemarkeerd en dus niet in het rapport: {files} (geen clauselint-kopgegevens of configuratie); noem de bestanden, voeg een .clauselintrc.json toe of gebruik --all',
