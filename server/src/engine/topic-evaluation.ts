@@ -59,8 +59,10 @@ function conceptOf(rule: TopicRule, concept: string, lang: Language, ctx: Contex
   if (!terms) {
     terms = [...conceptTerms(rule, concept, lang)];
     const own = conceptTerms(rule, concept, lang);
+    // Once per term: a file of many contracts defines the same terms thousands of times.
+    const seen = new Set<string>();
     if (rule.aliases?.includes(concept)) for (const d of ctx.definitions) {
-      if (d.meaning && names(d.meaning, key, own, lang)) terms.push(compileTerm(d.term, lang));
+      if (!seen.has(d.term) && d.meaning && names(d.meaning, key, own, lang)) { seen.add(d.term); terms.push(compileTerm(d.term, lang)); }
     }
     ctx.aliasCache.set(key, terms);
   }
