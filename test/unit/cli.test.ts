@@ -242,6 +242,13 @@ for (const [what, argv, en, nl] of [
   });
 }
 
+test('a file the command cannot write is one line in the command\'s language, exit 2', () => {
+  const english = cli([CONTRACT, '--output', join(tempTree(), 'no', 'such', 'out.txt'), '--lang', 'en']);
+  assert.equal(english.code, 2);
+  assert.match(english.stderr, /^clauselint: cannot read or write .*out\.txt\.\d+\.tmp \(ENOENT\)\n$/);
+  assert.match(cli([CONTRACT, '--output', join(tempTree(), 'no', 'such', 'out.txt'), '--lang', 'nl']).stderr, /^clauselint: kan .*out\.txt\.\d+\.tmp niet lezen of schrijven \(ENOENT\)\n$/);
+});
+
 test('--help and --version exit 0', () => {
   const help = cli(['--help']);
   assert.equal(help.code, 0);

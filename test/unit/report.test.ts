@@ -407,6 +407,7 @@ test('clauselint --baseline: SARIF marks each result new, unchanged, updated or 
   assert.ok(added.diagnostics.length > 0 && added.diagnostics.every((d: { baselineState: string }) => d.baselineState === 'new') && added.absent.length === 0, 'a file the baseline lacks: every finding new');
   assert.equal(cli(['a.md', '--baseline', 'before.json', '--max-warnings', '0'], { cwd: dir }).code, 1, 'the changed finding counts');
   assert.match(cli(['a.md', '--baseline', 'a.md'], { cwd: dir }).stderr, /--baseline a\.md: not JSON/);
+  assert.match(cli(['a.md', '--baseline', 'a.md', '--lang', 'nl'], { cwd: dir }).stderr, /^clauselint: --baseline a\.md: geen JSON\nZie clauselint --help/);
 });
 
 test('the language server\'s Markdown coverage report (for editors without a webview) shows the same checklists', async () => {

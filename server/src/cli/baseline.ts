@@ -10,6 +10,7 @@ import type { FileResult } from '../engine/report.js';
 import type { Finding, TopicId, TopicStatus } from '../engine/types.js';
 import type { EarlierRun } from '../report/model.js';
 import { UsageError } from './files.js';
+import { inBoth } from './strings.js';
 
 export type BaselineState = 'new' | 'unchanged' | 'updated' | 'absent';
 
@@ -33,7 +34,7 @@ export function readBaseline(file: string, shown = file): Baseline {
   let data: unknown;
   try { data = JSON.parse(readFileSync(file, 'utf8')); } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    throw new UsageError(`--baseline ${shown}: ${e.code ? `cannot read it (${e.code})` : 'not JSON'}`);
+    throw new UsageError(e.code ? inBoth('baseline.unreadable', { file: shown, code: e.code }) : inBoth('baseline.notJson', { file: shown }));
   }
   const d = data as {
     runs?: { results?: SarifResult[] }[];
@@ -55,7 +56,7 @@ export function readBaseline(file: string, shown = file): Baseline {
   } else if (Array.isArray(d?.contracts)) {
     for (const c of d.contracts) baseline.topics.set(slash(c.path), Object.fromEntries((c.topics ?? []).map((t) => [t.id, t.status])) as Partial<Record<TopicId, TopicStatus>>);
   } else {
-    throw new UsageError(`--baseline ${shown}: not the output of clauselint --format json or sarif, nor of clauselint report --format json`);
+    throw new UsageError(inBoth('baseline.notARun', { file: shown }));
   }
   return baseline;
 }

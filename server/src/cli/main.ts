@@ -103,7 +103,7 @@ export function run(argv: string[], io: Io): number {
     if (err instanceof ConfigError) { io.stderr(`clauselint: ${err.text(commandLanguage(argv))}\n`); return 2; }
     if (err instanceof InputError) { io.stderr(`clauselint: ${err.text(commandLanguage(argv))}\n`); return 2; }
     const e = err as NodeJS.ErrnoException;
-    if (e && e.code && e.path) { io.stderr(`clauselint: cannot read or write ${e.path} (${e.code})\n`); return 2; }
+    if (e && e.code && e.path) { io.stderr(`clauselint: ${s(commandLanguage(argv), 'io.cannotReadOrWrite', { path: e.path, code: e.code })}\n`); return 2; }
     io.stderr(`clauselint: internal error: ${(err as Error)?.message ?? String(err)}\nPlease report this with the file that caused it.\n`);
     return 2;
   }
@@ -225,7 +225,7 @@ function lint(argv: string[], io: Io): number {
       const e = err as NodeJS.ErrnoException;
       // A file name can hold control characters: written out (printable), as in the report.
       if (err instanceof InputError) io.stderr(`clauselint: ${printable(name)}: ${err.text(commandLanguage(argv))}\n`);
-      else if (e && e.code) io.stderr(`clauselint: cannot read ${printable(name)} (${e.code})\n`);
+      else if (e && e.code) io.stderr(`clauselint: ${s(commandLanguage(argv), 'io.cannotRead', { file: printable(name), code: e.code })}\n`);
       else throw err;
       unreadable = true;
       progress.step();

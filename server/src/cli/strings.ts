@@ -57,6 +57,14 @@ const STRINGS = {
     nl: 'noem de overeenkomsten voor het rapport, bijvoorbeeld “clauselint report overeenkomsten/ --output rapport.html”',
   },
   'usage.compareTwo': { en: '--compare needs two files: the old version and the new one', nl: '--compare vraagt om twee bestanden: de oude versie en de nieuwe' },
+  'io.cannotRead': { en: 'cannot read {file} ({code})', nl: 'kan {file} niet lezen ({code})' },
+  'io.cannotReadOrWrite': { en: 'cannot read or write {path} ({code})', nl: 'kan {path} niet lezen of schrijven ({code})' },
+  'baseline.unreadable': { en: '--baseline {file}: cannot read it ({code})', nl: '--baseline {file}: kan het bestand niet lezen ({code})' },
+  'baseline.notJson': { en: '--baseline {file}: not JSON', nl: '--baseline {file}: geen JSON' },
+  'baseline.notARun': {
+    en: '--baseline {file}: not the output of clauselint --format json or sarif, nor of clauselint report --format json',
+    nl: '--baseline {file}: geen uitvoer van “clauselint --format json” of “sarif”, en ook niet van “clauselint report --format json”',
+  },
   'usage.compareOrBaseline': { en: 'use --compare or --baseline, not both', nl: 'gebruik --compare of --baseline, niet allebei' },
   notMarkedReport: {
     en: 'not marked as a contract, so not in the report: {files} (no clauselint front matter or configuration); name the files, add a .clauselintrc.json, or use --all',
