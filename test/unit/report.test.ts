@@ -312,7 +312,10 @@ test('clauselint report: bad input is one line each, the rest is still reported,
   assert.equal(cli(['report', 'a.md', '--format', 'sarif'], { cwd: dir }).code, 2);
   assert.equal(cli(['report', 'missing.md'], { cwd: dir }).code, 2);
   assert.equal(cli(['report', '--compare', 'a.md'], { cwd: dir }).code, 2);
-  assert.match(cli(['report', '--help']).stdout, /--compare OLD NEW/);
+  assert.match(cli(['report', '--help', '--lang', 'en']).stdout, /--compare OLD NEW/);
+  const dutch = cli(['report', '--help', '--lang', 'nl']).stdout;
+  assert.match(dutch, /^Gebruik: clauselint report \[opties\]/);
+  assert.match(dutch, /--compare OUD NIEUW {4}twee versies van een overeenkomst/);
 });
 
 test('clauselint report: many contracts in one file', () => {

@@ -25,7 +25,7 @@ import { commandLanguage } from './command-language.js';
 
 export const REPORT_FORMATS = ['html', 'markdown', 'json'] as const;
 
-export const REPORT_HELP = `Usage: clauselint report [options] [files, folders or globs...]
+const REPORT_HELP_ENGLISH = `Usage: clauselint report [options] [files, folders or globs...]
        clauselint report --compare OLD NEW [options]
 
 Writes a review report of the contracts: per contract a score, the checklist of each law it declares
@@ -47,6 +47,31 @@ Options:
                          --format json): per contract, what changed since
 `;
 
+const REPORT_HELP_DUTCH = `Gebruik: clauselint report [opties] [bestanden, mappen of globpatronen...]
+         clauselint report --compare OUD NIEUW [opties]
+
+Schrijft een beoordelingsrapport van de overeenkomsten: per overeenkomst een score, de checklist van elke
+wet die zij noemt (NIS2, DORA, de AVG, de CRA) met de ontbrekende en zwakke punten, het artikel, de eigen
+woorden van de overeenkomst en de bepaling om te vragen; bij meer overeenkomsten eerst een tabel van alle.
+
+Opties:
+  --output, -o <bestand> schrijf het rapport naar dit bestand (standaard: het scherm)
+  --format <naam>        html (standaard: een zelfstandig bestand, af te drukken als PDF), markdown of json
+  --lang <en|nl>         de taal van het rapport (standaard: die van elke overeenkomst)
+  --type <soort>         soort overeenkomst: ${CONTRACT_TYPES.join(', ')}
+  --regimes <lijst>      de wetten om aan te toetsen, gescheiden door komma's: ${REGIMES.join(', ')}
+                         (standaard: die elke overeenkomst noemt)
+  --config, -c <bestand> gebruik dit configuratiebestand in plaats van het dichtstbijzijnde
+  --all                  in mappen en globpatronen elk Markdown-bestand, niet alleen overeenkomsten
+  --compare OUD NIEUW    twee versies van een overeenkomst: per onderwerp en checklistpunt beter,
+                         slechter of gelijk, met de tekst van de bepaling ervoor en erna
+  --baseline <bestand>   een eerdere uitvoer (clauselint --format json of sarif, of --format json van
+                         dit rapport): per overeenkomst wat sindsdien is veranderd
+`;
+
+/** `clauselint report --help`, in the command's language (--lang, else the locale). */
+export const REPORT_HELP: Record<Language, string> = { en: REPORT_HELP_ENGLISH, nl: REPORT_HELP_DUTCH };
+
 interface ReportIo { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string }
 
 export function runReport(argv: string[], io: ReportIo, version: string, now: Date = new Date()): number {
@@ -64,7 +89,7 @@ export function runReport(argv: string[], io: ReportIo, version: string, now: Da
     throw parseError(err as Error);
   }
   const { values: o, positionals } = parsed;
-  if (o.help) { io.stdout(REPORT_HELP); return 0; }
+  if (o.help) { io.stdout(REPORT_HELP[commandLanguage(argv)]); return 0; }
   const format = (o.format ?? 'html') as (typeof REPORT_FORMATS)[number];
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(inBoth('usage.reportFormat', { format: String(o.format), list: REPORT_FORMATS.join(', ') }));
   const [lang] = (list(o.lang, LANGUAGES, 'lang') ?? []) as Language[];
