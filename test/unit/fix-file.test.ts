@@ -189,3 +189,15 @@ test('the Common Paper agreement: clauses join its list as items, and "each part
   assert.doesNotMatch(fixed, /^## /m);
   assert.match(fixed, /no less than a reasonable standard of care\./, 'Recipient is either party: no standard added to its duty');
 });
+
+test('the summary line and a refusal are in the contract\'s language', () => {
+  const dutch = '# Overeenkomst voor clouddiensten\n\n## 1. Beveiliging\n\n1.1 Leverancier treft passende maatregelen om de gegevens van Opdrachtgever te beveiligen.\n';
+  const dir = tempTree({ 'overeenkomst.md': dutch, 'alleen-lezen.md': dutch });
+  chmodSync(join(dir, 'alleen-lezen.md'), 0o444);
+  const r = cli(['--fix', '--type', 'saas', 'overeenkomst.md', 'alleen-lezen.md'], { cwd: dir });
+  assert.match(r.stderr, /^overeenkomst\.md: \d+ bepalingen ingevoegd, \d+ formulering(?:en)? aangevuld, \d+ voorstel(?:len)? niet toegepast/m);
+  assert.match(r.stderr, /^clauselint: alleen-lezen\.md: alleen-lezen, niet gecorrigeerd$/m);
+  const dry = cli(['--fix-dry-run', '--type', 'saas', 'overeenkomst.md'], { cwd: tempTree({ 'overeenkomst.md': dutch }) });
+  assert.match(dry.stderr, /^overeenkomst\.md: met --fix: \d+ bepalingen ingevoegd/m);
+  chmodSync(join(dir, 'alleen-lezen.md'), 0o644);
+});

@@ -11,6 +11,8 @@ import { applyEdits, planFix, standardTextSpans, type FixPlan } from '../engine/
 import type { LoadedConfig } from '../config.js';
 import { declaresClauselint } from '../lsp/contracts.js';
 import { printable } from './printable.js';
+import { s } from './strings.js';
+import type { Language } from '../engine/types.js';
 
 export const FIX_TYPES = ['fix', 'suggestion'] as const;
 export type FixType = (typeof FIX_TYPES)[number];
@@ -60,21 +62,23 @@ export function fixFile(text: string, result: AnalysisDetails, types: FixType[],
   return { plan, fixed, suggested };
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+type Counted = 'inserted' | 'completed' | 'applied' | 'left' | 'fixes';
+const counted = (lang: Language, n: number, what: Counted) => (n === 1 ? s(lang, `fix.${what}.1`) : s(lang, `fix.${what}.n`, { n }));
 
-/** One line per file: what --fix changed (or would change), and what it left for the user. */
-export function fixSummary(shown: string, plan: FixPlan, dryRun: boolean): string {
+/** One line per file, in the contract's language: what --fix changed (or would change), and what it left for the user. */
+export function fixSummary(shown: string, plan: FixPlan, dryRun: boolean, lang: Language = 'en'): string {
+  const file = printable(shown);
   if (plan.standardText) {
-    return `${printable(shown)}: standard text, not modified${plan.withheld ? ` (${plural(plan.withheld, 'fix', 'fixes')} withheld)` : ''}; put missing clauses in a separate document or annex\n`;
+    return `${s(lang, 'fix.standardText', { file, withheld: plan.withheld ? ` (${s(lang, 'fix.withheldShort', { fixes: counted(lang, plan.withheld, 'fixes') })})` : '' })}\n`;
   }
   const parts = [
-    plural(plan.inserted, 'clause inserted', 'clauses inserted'),
-    plural(plan.completed, 'phrase completed', 'phrases completed'),
-    ...(plan.replaced ? [plural(plan.replaced, 'suggestion applied', 'suggestions applied')] : []),
-    plural(plan.suggestions.length, 'suggestion left', 'suggestions left') + (plan.suggestions.length ? ' (--fix-type fix,suggestion applies them)' : ''),
-    ...(plan.withheld ? [`${plural(plan.withheld, 'fix', 'fixes')} withheld inside standard text (put them in a separate document or annex)`] : []),
+    counted(lang, plan.inserted, 'inserted'),
+    counted(lang, plan.completed, 'completed'),
+    ...(plan.replaced ? [counted(lang, plan.replaced, 'applied')] : []),
+    counted(lang, plan.suggestions.length, 'left') + (plan.suggestions.length ? s(lang, 'fix.applyThem') : ''),
+    ...(plan.withheld ? [s(lang, 'fix.withheld', { fixes: counted(lang, plan.withheld, 'fixes') })] : []),
   ];
-  return `${printable(shown)}: ${dryRun ? 'would have ' : ''}${parts.join(', ')}\n`;
+  return `${s(lang, dryRun ? 'fix.dryRunSummary' : 'fix.summary', { file, parts: parts.join(', ') })}\n`;
 }
 
 function sameFile(a: Stats, b: ReadState, bytes: Buffer): boolean {
@@ -86,24 +90,24 @@ function sameFile(a: Stats, b: ReadState, bytes: Buffer): boolean {
  * the target's folder and a rename, with the original mode and (where allowed) owner. Refuses a
  * read-only file, and a file whose content changed on disk since it was read (nothing is lost).
  */
-export function writeFixed(path: string, shown: string, read: ReadState, text: string): void {
+export function writeFixed(path: string, shown: string, read: ReadState, text: string, lang: Language = 'en'): void {
   const target = realpathSync(path);
   const st = statSync(target);
   let writable = (st.mode & 0o222) !== 0;
   try { accessSync(target, constants.W_OK); } catch { writable = false; }
-  if (!writable) throw new FixRefused(`${shown}: read-only, not fixed`);
+  if (!writable) throw new FixRefused(s(lang, 'fix.readOnly', { file: shown }));
   const changed = () => {
     const now = statSync(target);
     return !sameFile(now, read, readFileSync(target));
   };
-  if (changed()) throw new FixRefused(`${shown}: changed on disk since it was read, not fixed (run --fix again)`);
+  if (changed()) throw new FixRefused(s(lang, 'fix.changedOnDisk', { file: shown }));
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.clauselint.tmp`);
   try {
     writeFileSync(tmp, text, { mode: st.mode & 0o7777 });
     try { chownSync(tmp, st.uid, st.gid); } catch { /* not permitted: the owner stays the user's */ }
     chmodSync(tmp, st.mode & 0o7777);
     // The last look before the rename: an edit saved while --fix ran wins.
-    if (changed()) throw new FixRefused(`${shown}: changed on disk since it was read, not fixed (run --fix again)`);
+    if (changed()) throw new FixRefused(s(lang, 'fix.changedOnDisk', { file: shown }));
     renameSync(tmp, target);
   } catch (err) {
     try { unlinkSync(tmp); } catch { /* already gone */ }

@@ -248,21 +248,21 @@ function lint(argv: string[], io: Io): number {
       if (o['fix-dry-run']) {
         if (fixed !== text) io.stdout(createTwoFilesPatch(`a/${name}`, `b/${name}`, text, fixed));
         if (suggested !== text) io.stdout(createTwoFilesPatch(`a/${name}`, `b/${name}`, text, suggested, 'suggestions, not applied', 'with --fix-type fix,suggestion'));
-        if (fixed !== text || suggested !== text || plan.standardText) io.stderr(fixSummary(name, plan, true));
+        if (fixed !== text || suggested !== text || plan.standardText) io.stderr(fixSummary(name, plan, true, result.language));
         continue;
       }
       if (fixed !== text) {
         try {
-          writeFixed(input.path, name, states.get(input.path)!, fixed);
+          writeFixed(input.path, name, states.get(input.path)!, fixed, result.language);
           text = fixed;
           result = analyze(text, job.settings, job.options);
-          io.stderr(fixSummary(name, plan, false));
+          io.stderr(fixSummary(name, plan, false, result.language));
         } catch (err) {
           if (!(err instanceof FixRefused)) throw err;
           io.stderr(`clauselint: ${err.message}\n`);
           refused = true;
         }
-      } else if (plan.standardText || plan.suggestions.length) io.stderr(fixSummary(name, plan, false));
+      } else if (plan.standardText || plan.suggestions.length) io.stderr(fixSummary(name, plan, false, result.language));
     } else if (o['fix-dry-run']) continue;
     keep(at, name, entryOf({ ...job, text }, result));
   }
