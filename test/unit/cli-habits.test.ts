@@ -99,6 +99,10 @@ test('.clauselintignore, --ignore-pattern and --no-ignore', () => {
   assert.deepEqual(paths(cliJson([...all, '--no-ignore'], { cwd: dir })), ['a.md', 'c.old.md', 'drafts/b.md', 'keep.old.md', 'sub/d.md']);
   const extglob = cli(['.', '--ignore-pattern', '+(a*)b'], { cwd: dir });
   assert.equal(extglob.code, 2, 'an extended glob is refused, as in the configuration');
+  assert.match(extglob.stderr, /“\+\(a\*\)b”.*extended glob/);
+  const dutch = cli(['.', '--lang', 'nl', '--ignore-pattern', '+(a*)b'], { cwd: dir });
+  assert.equal(dutch.code, 2);
+  assert.doesNotMatch(dutch.stderr, /extended glob|not supported/, 'in the command\'s language');
 });
 
 test('--color and --no-color override the terminal, NO_COLOR and FORCE_COLOR', (t) => {

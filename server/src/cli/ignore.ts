@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { compileGlob, GlobError } from '../glob.js';
 import { UsageError } from './files.js';
+import { problemText } from '../engine/setting-problems.js';
 import { trimEndOf } from '../engine/trim-end.js';
 
 export const IGNORE_FILE = '.clauselintignore';
@@ -30,7 +31,10 @@ function compileLine(line: string, where: string): Rule | undefined {
     const self = compileGlob(base), inside = compileGlob(`${base}/**`);
     return { negated, match: (p) => (!folder && self(p)) || inside(p) };
   } catch (err) {
-    if (err instanceof GlobError) throw new UsageError(`${where}: “${line.trim()}” ${err.message}`);
+    if (err instanceof GlobError) {
+      const problem = { ...err.problem, values: { ...err.problem.values, where: line.trim() } };
+      throw new UsageError({ en: `${where}: ${problemText(problem, 'en')}`, nl: `${where}: ${problemText(problem, 'nl')}` });
+    }
     throw err;
   }
 }
