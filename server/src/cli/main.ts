@@ -104,13 +104,13 @@ export function run(argv: string[], io: Io): number {
     if (err instanceof InputError) { io.stderr(`clauselint: ${err.text(commandLanguage(argv))}\n`); return 2; }
     const e = err as NodeJS.ErrnoException;
     if (e && e.code && e.path) { io.stderr(`clauselint: ${s(commandLanguage(argv), 'io.cannotReadOrWrite', { path: e.path, code: e.code })}\n`); return 2; }
-    io.stderr(`clauselint: internal error: ${(err as Error)?.message ?? String(err)}\nPlease report this with the file that caused it.\n`);
+    io.stderr(`clauselint: ${s(commandLanguage(argv), 'internal.run', { message: String((err as Error)?.message ?? err) })}\n`);
     return 2;
   }
 }
 
-const internalError = (name: string, message: string) =>
-  `clauselint: ${printable(name)}: internal error: ${printable(message.split('\n')[0])}; please report this with the file\n`;
+const internalError = (name: string, message: string, lang: Language) =>
+  `clauselint: ${s(lang, 'internal.file', { file: printable(name), message: printable(message.split('\n')[0]) })}\n`;
 
 function lint(argv: string[], io: Io): number {
   if (argv[0] === 'report') return runReport(argv.slice(1), io, VERSION);
@@ -239,7 +239,7 @@ function lint(argv: string[], io: Io): number {
     if (!fixing) { toAnalyse.push({ at, path: input.path, name, job }); continue; }
     let result;
     try { result = analyze(text, job.settings, job.options); } catch (err) {
-      io.stderr(internalError(name, String((err as Error)?.message ?? err)));
+      io.stderr(internalError(name, String((err as Error)?.message ?? err), commandLanguage(argv)));
       unreadable = true;
       continue;
     }
@@ -269,7 +269,7 @@ function lint(argv: string[], io: Io): number {
   analyseAll(toAnalyse.map((a) => a.job), threads, (i, outcome) => {
     const { at, path, name, job } = toAnalyse[i];
     progress.step();
-    if ('error' in outcome) { io.stderr(internalError(name, outcome.error)); unreadable = true; return; }
+    if ('error' in outcome) { io.stderr(internalError(name, outcome.error, commandLanguage(argv))); unreadable = true; return; }
     cache?.store(path, job, outcome.entry);
     keep(at, name, outcome.entry);
   }, warn);

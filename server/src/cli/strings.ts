@@ -84,6 +84,9 @@ const STRINGS = {
     nl: 'Wetgeving die van toepassing is (gescheiden door komma\'s: {regimes}; leeg voor geen): ',
   },
   others: { en: '{n} other', nl: '{n} overig' },
+  // A fault of Clauselint's own: the reader can only report it.
+  'internal.file': { en: '{file}: internal error: {message}; please report this with the file', nl: '{file}: interne fout: {message}; meld dit graag, met het bestand' },
+  'internal.run': { en: 'internal error: {message}\nPlease report this with the file that caused it.', nl: 'interne fout: {message}\nMeld dit graag, met het bestand waarbij het gebeurde.' },
   // What --fix changed (or would change) in one file, in that contract's language.
   'fix.inserted.1': { en: '1 clause inserted', nl: '1 bepaling ingevoegd' },
   'fix.inserted.n': { en: '{n} clauses inserted', nl: '{n} bepalingen ingevoegd' },
