@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fix, lint, lintText, loadConfig, TOPIC_IDS, ConfigError } from '../../server/src/api.js';
-import { cliJson, REPO, SMALL_CONTRACT, tempTree } from '../cli-fixtures/harness.js';
+import { cli, cliJson, REPO, SMALL_CONTRACT, tempTree } from '../cli-fixtures/harness.js';
 
 const require = createRequire(import.meta.url);
 const ENGINE = join(REPO, 'dist', 'engine.cjs');
@@ -24,7 +24,7 @@ test('lint() decides as the command does: not contracts, .clauselintignore, --ig
   const dir = tempTree({ 'contracts/msa.md': marked, 'contracts/old.md': marked, 'notes/README.md': '# Notes\n\nNothing.\n', 'notes/draft.md': SMALL_CONTRACT, '.clauselintignore': 'contracts/old.md\n' });
   const cases: [string[], Parameters<typeof lint>[1]][] = [
     [[], {}],
-    [['--ignore-pattern', 'contracts/msa.md'], { ignorePatterns: ['contracts/msa.md'] }],
+    [['--ignore-pattern', 'contracts/msa.md', '--all'], { ignorePatterns: ['contracts/msa.md'], all: true }],
     [['--no-ignore', '--all'], { noIgnore: true, all: true }],
     [['--report-unused-disable-directives'], { reportUnusedDisableDirectives: true }],
   ];
@@ -33,6 +33,11 @@ test('lint() decides as the command does: not contracts, .clauselintignore, --ig
     assert.deepEqual(report, cliJson(['.', ...flags], { cwd: dir }).report, flags.join(' ') || 'no flags');
   }
   assert.deepEqual(lint(['.'], { cwd: dir }).files.map((f) => f.path), ['contracts/msa.md'], 'the ignored file and the files that are no contract are left out');
+  // With every contract ignored, the library reports no files; the command says that nothing was checked (exit 2).
+  assert.deepEqual(lint(['.'], { cwd: dir, ignorePatterns: ['contracts/msa.md'] }).files, []);
+  const nothing = cli(['.', '--ignore-pattern', 'contracts/msa.md'], { cwd: dir });
+  assert.equal(nothing.code, 2);
+  assert.match(nothing.stderr, /nothing checked in \./);
   const directives = lint(['.'], { cwd: dir, reportUnusedDisableDirectives: true }).files[0].diagnostics.filter((d) => d.ruleId === 'inline-directive');
   assert.deepEqual(directives.map((d) => d.severity), ['warning', 'error'], 'an unknown rule id, and an unused disable comment');
 });
