@@ -275,6 +275,19 @@ test('clauselint report: a folder to one HTML file; Markdown; JSON', () => {
   assert.ok(json.contracts[0].checklists[0].items.length > 0);
 });
 
+test('clauselint report on a folder with no contracts: exit 2 and the lint command\'s "nothing checked" line, no report written', () => {
+  const dir = tempTree({ 'notes/README.md': '# Notes\n\nNothing here.\n' });
+  for (const lang of ['en', 'nl']) {
+    const report = cli(['report', 'notes', '--output', 'report.html', '--lang', lang], { cwd: dir });
+    const lint = cli(['notes', '--lang', lang], { cwd: dir });
+    assert.equal(report.code, 2, report.stderr);
+    assert.equal(lint.code, 2, lint.stderr);
+    assert.equal(report.stderr, lint.stderr);
+    assert.match(report.stderr, lang === 'en' ? /^clauselint: nothing checked in notes: 1 Markdown file, none marked/ : /^clauselint: niets gecontroleerd in notes: 1 Markdown-bestand/);
+    assert.ok(!existsSync(join(dir, 'report.html')), 'a report was written');
+  }
+});
+
 test('the bundled command carries the checklists and explainers: its report needs no rules folder', { skip: NO_BUNDLE }, () => {
   const dir = tempTree({ 'a.md': DPA });
   // The command's entry and the bundle it loads, alone in a folder.

@@ -137,7 +137,10 @@ export function runReport(argv: string[], io: ReportIo, version: string, now: Da
 
   if (notContracts) {
     const said = commandLanguage(argv);
-    io.stderr(`clauselint: ${s(said, 'notMarkedReport', { files: count(said, notContracts, 'count.markdown', 'count.markdowns') })}\n`);
+    const files = count(said, notContracts, 'count.markdown', 'count.markdowns');
+    // Nothing to report on is no report (exit 2), as the lint command says when it checked nothing.
+    if (!inputs.length && !problems.length) { io.stderr(`clauselint: ${s(said, 'noContracts', { paths: positionals.join(' '), files })}\n`); return 2; }
+    io.stderr(`clauselint: ${s(said, 'notMarkedReport', { files })}\n`);
   }
   const options = { version, date: now.toISOString().slice(0, 10), forcedLanguage: Boolean(lang) };
   let out: string;
