@@ -3,7 +3,7 @@
  * the engine (the bundle of everything else, dist/cli-command.cjs, takes most of a start-up to load);
  * any other command loads it.
  */
-import { commandLanguage } from './cli/command-language.js';
+import { CANNOT_LOAD, commandLanguage } from './cli/command-language.js';
 import { HELP } from './cli/help.js';
 import { VERSION } from './engine/version.js';
 
@@ -16,7 +16,7 @@ if (!rest.length && (only === '--version' || only === '-v')) process.stdout.writ
 else if (helpOnly) process.stdout.write(HELP[commandLanguage(args)]);
 else {
   import('./cli/command.js').catch((err: Error) => {
-    process.stderr.write(`clauselint: cannot load the command (${err.message.split('\n')[0]}); the installation is incomplete\n`);
+    process.stderr.write(`clauselint: ${CANNOT_LOAD[commandLanguage(args)].replace('{message}', err.message.split('\n')[0])}\n`);
     process.exitCode = 2;
   });
 }

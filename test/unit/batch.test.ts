@@ -1,11 +1,12 @@
 /** Batch runs (issue 13): --cache, --concurrency and the progress line. Speed itself is measured by npm run bench. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
-import { NO_BUNDLE, REPO, SMALL_CONTRACT, cli, spawnCli, tempTree } from '../cli-fixtures/harness.js';
+import { BUNDLE, NO_BUNDLE, REPO, SMALL_CONTRACT, cli, spawnCli, tempTree } from '../cli-fixtures/harness.js';
 import { progressFor } from '../../server/src/cli/progress.js';
 import { analyseForReport } from '../../server/src/cli/entry.js';
 import type { Outcome } from '../../server/src/cli/pool.js';
@@ -168,6 +169,21 @@ test('--concurrency: a worker that crashes fails the file it had with one line, 
   for (const i of [0, 2, 4, 5]) assert.deepEqual(outcomes.get(i), { entry: analyseForReport(jobs[i]) }, `file ${i}`);
   // Both workers crashed: this thread analysed what was left, and said so.
   assert.deepEqual(warnings, ['every worker thread stopped; analysing the rest on one thread']);
+  // In the command's language: a Dutch run says the crash in Dutch.
+  const dutch = new Map<number, Outcome>();
+  analyseAll([jobs[1], jobs[0]], 2, (i, outcome) => dutch.set(i, outcome), (w) => warnings.push(w), 'nl');
+  assert.deepEqual(dutch.get(0), { error: 'de analysethread is gestopt (afsluitcode 3)' });
+  assert.deepEqual(dutch.get(1), { entry: analyseForReport(jobs[0]) });
+});
+
+test('the entry point without the command\'s bundle says so in one line, in the command\'s language', { skip: NO_BUNDLE }, () => {
+  const dir = tempTree({});
+  copyFileSync(BUNDLE, join(dir, 'cli.cjs'));
+  for (const [lang, line] of [['en', /^clauselint: cannot load the command \(.+\); the installation is incomplete\n$/], ['nl', /^clauselint: kan de opdracht niet laden \(.+\); de installatie is onvolledig\n$/]] as const) {
+    const r = spawnSync(process.execPath, ['cli.cjs', 'contract.md', '--lang', lang], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, line);
+  }
 });
 
 test('--concurrency: a value that is not off, auto or a whole number is a usage error', () => {

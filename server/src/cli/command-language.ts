@@ -11,3 +11,9 @@ export function commandLanguage(argv: string[], env: NodeJS.ProcessEnv = process
   if (given === 'en' || given === 'nl') return given;
   return /^nl(?:[_.@-]|$)/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'nl' : 'en';
 }
+
+/** The entry point's one line when the command's bundle cannot be loaded (the phrase tables are in that bundle). */
+export const CANNOT_LOAD = {
+  en: 'cannot load the command ({message}); the installation is incomplete',
+  nl: 'kan de opdracht niet laden ({message}); de installatie is onvolledig',
+} as const;

@@ -272,7 +272,7 @@ function lint(argv: string[], io: Io): number {
     if ('error' in outcome) { io.stderr(internalError(name, outcome.error, commandLanguage(argv))); unreadable = true; return; }
     cache?.store(path, job, outcome.entry);
     keep(at, name, outcome.entry);
-  }, warn);
+  }, warn, commandLanguage(argv));
   progress.end();
   cache?.save(warn);
   const files = results.filter((r): r is FileResult => r !== undefined);

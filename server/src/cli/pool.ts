@@ -6,7 +6,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import type { Language } from '../engine/types.js';
 import { analyseForReport, type FileEntry, type FileJob } from './entry.js';
+import { s } from './strings.js';
 
 const WORKER_MARK = 'clauselint-analysis-worker';
 
@@ -31,12 +33,13 @@ function outcomeOf(job: FileJob): Outcome {
 
 /**
  * Analyses every job, on `threads` threads; `done` is called once per job, on this thread, in the order
- * they finish. When workers cannot start (or all stop), the rest is analysed here, and `warn` says why.
+ * they finish. When workers cannot start (or all stop), the rest is analysed here, and `warn` says why,
+ * in `lang` (the command's), as it says a thread's crash in the failed file's line.
  */
-export function analyseAll(jobs: FileJob[], threads: number, done: (index: number, outcome: Outcome) => void, warn: (problem: string) => void): void {
+export function analyseAll(jobs: FileJob[], threads: number, done: (index: number, outcome: Outcome) => void, warn: (problem: string) => void, lang: Language = 'en'): void {
   const finished = new Set<number>();
   if (Math.min(threads, jobs.length) > 1) {
-    const problem = inWorkers(jobs, Math.min(threads, jobs.length), (index, outcome) => { finished.add(index); done(index, outcome); });
+    const problem = inWorkers(jobs, Math.min(threads, jobs.length), (index, outcome) => { finished.add(index); done(index, outcome); }, lang);
     if (problem) warn(problem);
   }
   jobs.forEach((job, i) => { if (!finished.has(i)) done(i, outcomeOf(job)); });
@@ -71,13 +74,17 @@ const tell = (why) => {
   Atomics.add(analyser.posted, 0, 1);
   Atomics.notify(analyser.posted, 0);
 };
-worker.on('error', (err) => tell(String((err && err.message) || err).split('\\n')[0]));
-worker.on('exit', (code) => tell('exit code ' + code));`;
+worker.on('error', (err) => tell({ error: String((err && err.message) || err).split('\\n')[0] }));
+worker.on('exit', (exitCode) => tell({ exitCode }));`;
 
 interface Slot { jobs: MessagePort; results: MessagePort; stopped: MessagePort; guard: Worker; current?: number }
 
+/** Why a worker stopped, as its guard posts it: its uncaught error's message, or its exit code. */
+type Stopped = { error: string } | { exitCode: number };
+const reasonOf = (stopped: Stopped, lang: Language) => ('error' in stopped ? stopped.error : s(lang, 'pool.exitCode', { code: stopped.exitCode }));
+
 /** The problem that stopped the workers, if one did. */
-function inWorkers(jobs: FileJob[], count: number, done: (index: number, outcome: Outcome) => void): string | undefined {
+function inWorkers(jobs: FileJob[], count: number, done: (index: number, outcome: Outcome) => void, lang: Language): string | undefined {
   // Counts the messages posted: a worker or guard adds one after posting, so a wait on a stale count returns at once.
   const posted = new Int32Array(new SharedArrayBuffer(4));
   let slots: Slot[] = [];
@@ -102,7 +109,7 @@ function inWorkers(jobs: FileJob[], count: number, done: (index: number, outcome
       for (const slot of slots) {
         for (let m = receiveMessageOnPort(slot.results); m; m = receiveMessageOnPort(slot.results)) {
           const message = m.message as { index: number; outcome: Outcome } | { failed: string };
-          if ('failed' in message) return `worker threads could not start (${message.failed}); analysing on one thread`;
+          if ('failed' in message) return s(lang, 'pool.cannotStart', { reason: message.failed });
           received = true;
           finished++;
           give(slot);
@@ -112,12 +119,12 @@ function inWorkers(jobs: FileJob[], count: number, done: (index: number, outcome
         if (stopped) {
           // The file it was analysing fails, with one line; the other workers (or this thread) take the rest.
           received = true;
-          if (slot.current !== undefined) { finished++; done(slot.current, { error: `the analysis thread stopped (${stopped.message as string})` }); }
+          if (slot.current !== undefined) { finished++; done(slot.current, { error: s(lang, 'pool.threadStopped', { reason: reasonOf(stopped.message as Stopped, lang) }) }); }
           close(slot);
           slots = slots.filter((s) => s !== slot);
         }
       }
-      if (!slots.length && finished < jobs.length) return 'every worker thread stopped; analysing the rest on one thread';
+      if (!slots.length && finished < jobs.length) return s(lang, 'pool.allStopped');
       if (!received) Atomics.wait(posted, 0, seen);
     }
     return undefined;

@@ -5,6 +5,7 @@
  */
 import type { Language, Localized } from '../engine/types.js';
 import { heading, phrasebook, WORDS } from '../engine/words.js';
+import { CANNOT_LOAD } from './command-language.js';
 
 const STRINGS = {
   coverage: WORDS.coverage,
@@ -86,6 +87,13 @@ const STRINGS = {
   others: { en: '{n} other', nl: '{n} overig' },
   // A fault of Clauselint's own: the reader can only report it.
   'internal.file': { en: '{file}: internal error: {message}; please report this with the file', nl: '{file}: interne fout: {message}; meld dit graag, met het bestand' },
+  // --concurrency's worker threads: why they could not start or stopped; the analysis goes on here.
+  'pool.cannotStart': { en: 'worker threads could not start ({reason}); analysing on one thread', nl: 'de analysethreads konden niet starten ({reason}); de analyse gaat verder op één thread' },
+  'pool.allStopped': { en: 'every worker thread stopped; analysing the rest on one thread', nl: 'alle analysethreads zijn gestopt; de rest wordt op één thread geanalyseerd' },
+  'pool.threadStopped': { en: 'the analysis thread stopped ({reason})', nl: 'de analysethread is gestopt ({reason})' },
+  'pool.exitCode': { en: 'exit code {code}', nl: 'afsluitcode {code}' },
+  // Said by the entry point, which has no phrase tables: the text is kept beside the language's choice.
+  'entry.cannotLoad': CANNOT_LOAD,
   'internal.run': { en: 'internal error: {message}\nPlease report this with the file that caused it.', nl: 'interne fout: {message}\nMeld dit graag, met het bestand waarbij het gebeurde.' },
   // What --fix changed (or would change) in one file, in that contract's language.
   'fix.inserted.1': { en: '1 clause inserted', nl: '1 bepaling ingevoegd' },
