@@ -1,6 +1,7 @@
 /**
  * Requests and analyses in the language server (issues 13 and 14): a request never starts an analysis of
- * its own nor waits for one, it is answered from the latest one, moved through the edits made since; a
+ * its own nor waits for one, it is answered from the latest one, moved through the edits made since; an
+ * analysis runs in slices, between which requests are answered and a newer change stops it; a
  * version number sent twice never brings back the results of another text; malformed requests get InvalidParams.
  */
 import { after, before, describe, test } from 'node:test';
@@ -8,6 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, SERVER, TestClient } from './lsp-client.js';
+import { largeContract } from '../bench/large-contract.js';
 
 const SAAS = readFileSync(join(ROOT, 'examples', 'saas-agreement.md'), 'utf8');
 /** The contract with its weak notification clause ("without undue delay") given a deadline. */
@@ -106,6 +108,47 @@ describe('requests and analyses in the language server', { skip: existsSync(SERV
       assert.deepEqual(slow.diagnosticsOf(uri, since), [], 'no request analysed the new text');
     } finally {
       await slow.shutdown();
+    }
+  });
+
+  test('an analysis runs in slices: requests sent meanwhile are answered at once, and a newer change stops it unpublished', async () => {
+    const fresh = new TestClient();
+    /** How long code-lens requests take, one after another, until `done` settles. */
+    const requestTimes = async (uri: string, done: Promise<unknown>): Promise<number[]> => {
+      let settled = false;
+      void done.then(() => { settled = true; });
+      const times: number[] = [];
+      while (!settled) {
+        const asked = performance.now();
+        await fresh.request('textDocument/codeLens', { textDocument: { uri } });
+        times.push(performance.now() - asked);
+      }
+      return times;
+    };
+    try {
+      await fresh.initialize({ initializationOptions: { debounceMs: 0 } });
+      const uri = 'untitled:large.md';
+      const text = largeContract();
+      const opened = performance.now();
+      fresh.open(uri, text);
+      const duringOpen = await requestTimes(uri, fresh.waitForDiagnostics(uri, 1));
+      const analysis = performance.now() - opened;
+      const slowest = Math.max(...duringOpen);
+      assert.ok(duringOpen.length > 1 && slowest < analysis / 5, `${duringOpen.length} requests during the first analysis (${analysis.toFixed(0)} ms), the slowest ${slowest.toFixed(0)} ms`);
+
+      // Another supplier: one paragraph to parse again, but every sentence to read again for what its parties commit to.
+      const since = fresh.notifications.length;
+      const renamed = fresh.change(uri, text.replace('Northwind Cloud B.V.', 'Fabrikam Hosting B.V.'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const asked = performance.now();
+      await fresh.request('textDocument/codeLens', { textDocument: { uri } });
+      const answered = performance.now() - asked;
+      const typed = fresh.change(uri, text.replace('Northwind Cloud B.V.', 'Fabrikam Hosting B.V.').replace('annually', 'quarterly'));
+      await fresh.waitForDiagnostics(uri, typed);
+      assert.deepEqual(fresh.diagnosticsOf(uri, since).map((d) => d.version), [typed], `the analysis of version ${renamed} was never published`);
+      assert.ok(answered < analysis / 5, `a request during the analysis of version ${renamed} took ${answered.toFixed(0)} ms`);
+    } finally {
+      await fresh.shutdown();
     }
   });
 

@@ -8,7 +8,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, clearCaches, type AnalysisDetails } from '../../server/src/engine/analyze.js';
+import { analyze, analyzeStepwise, clearCaches, type AnalysisDetails } from '../../server/src/engine/analyze.js';
+import type { Steps } from '../../server/src/engine/steps.js';
 import { codeActions } from '../../server/src/lsp/code-actions.js';
 import { clauseCompletions } from '../../server/src/lsp/completion.js';
 import { coverageOf } from '../../server/src/lsp/coverage.js';
@@ -50,9 +51,34 @@ function snapshot(r: AnalysisDetails) {
   };
 }
 
-/** Analyses `text` with the caches as the edits before left them, then fresh, and compares. */
+/** Runs an analysis in steps, as the language server does; with `stopAfter`, dropped after that many steps. */
+function stepwise(steps: Steps<AnalysisDetails>, stopAfter = Infinity): { result?: AnalysisDetails; steps: number } {
+  for (let n = 0; ; n++) {
+    if (n >= stopAfter) return { steps: n };
+    const step = steps.next();
+    if (step.done) return { result: step.value, steps: n };
+  }
+}
+
+/** How many steps the last analysis in steps took: a dropped one stops after half as many. */
+let lastSteps = 0;
+
+/** An analysis in steps to its end, as the language server runs it. */
+function analyzedInSteps(text: string): AnalysisDetails {
+  const run = stepwise(analyzeStepwise(text));
+  lastSteps = run.steps;
+  return run.result!;
+}
+
+/**
+ * Analyses `text` in steps with the caches as the edits before left them, and as an analysis dropped
+ * halfway left them (the server's, of a text with one more keystroke, which a newer change superseded);
+ * then fresh with analyze(), and compares.
+ */
 function assertSameAsFresh(text: string, step: string): void {
-  const incremental = analyze(text);
+  const dropped = stepwise(analyzeStepwise(insertAt(text, text.length >> 1, 'x')), lastSteps >> 1);
+  assert.equal(dropped.result, undefined, `the analysis dropped before ${step} did not finish`);
+  const incremental = analyzedInSteps(text);
   const cached = { analysis: snapshot(incremental), requests: requests(text, incremental) };
   clearCaches();
   const analysed = analyze(text);
@@ -62,7 +88,7 @@ function assertSameAsFresh(text: string, step: string): void {
 
 /** An edit's analysis, then the requests an editor sends after it (their answers are compared after the next edit). */
 function analyseAsTheEditorDoes(text: string): void {
-  requests(text, analyze(text));
+  requests(text, analyzedInSteps(text));
 }
 
 function insertAt(text: string, at: number, inserted: string): string {

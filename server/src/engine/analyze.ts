@@ -2,14 +2,14 @@
  * The engine's entry point: a pure function of (text, settings) to a result with topic statuses and
  * findings. The CLI, the language server and the tests all call this; it imports nothing from VS Code.
  */
-import { parseChunksStepwise, parseMarkdown, type Block, type DocumentModel, type Section } from './markdown.js';
+import { parseMarkdownStepwise, type Block, type DocumentModel, type Section } from './markdown.js';
 import { readFrontMatter, type DeclaredSettings } from './front-matter.js';
 import { problemText, type SettingProblem } from './setting-problems.js';
 import { blocksLanguage } from './language.js';
 import { inferType, TYPE_SAMPLE, type TypeInference } from './contract-type.js';
 import { loadRuleData, referencesOf, type TopicRule } from './rule-data.js';
 import { buildUnits, type Sentence } from './units.js';
-import { detectTopics, evaluateTopic, type Context, type TopicEvaluation, type Problem } from './topic-evaluation.js';
+import { detectTopicsStepwise, evaluateTopic, type Context, type TopicEvaluation, type Problem } from './topic-evaluation.js';
 import { findDefinitions } from './definitions.js';
 import { absentReferences, missingReferences, undeclaredRegimes, undefinedTerms, type RawFinding } from './document-checks.js';
 import { applyInlineControl } from './inline-control.js';
@@ -19,6 +19,7 @@ import { maxHoursFor } from './checks.js';
 import { contradictions } from './contradictions.js';
 import { replacementAllowed } from './completions.js';
 import type { CatalogueClause } from './catalogue.js';
+import { toEnd, type Steps } from './steps.js';
 import { disableFixes, insertClauseFixes, replaceFix, type FixContext } from './fixes.js';
 import {
   TOPIC_IDS, type AnalysisResult, type ContractType, type Finding, type Fix, type Language, type Regime, type Settings,
@@ -82,18 +83,18 @@ function engineText(source: string): string {
   return unmarked.includes('\r') && /\r(?!\n)/.test(unmarked) ? unmarked.replace(/\r(?!\n)/g, '\n') : unmarked;
 }
 
-/**
- * The parsing that `analyze(source)` needs, one piece of the text a step: a caller with other work (the
- * language server, with requests to answer and newer changes) pauses or stops between steps.
- */
-export function* prepareAnalysis(source: string): Generator<void> {
-  yield* parseChunksStepwise(engineText(source));
+export function analyze(source: string, settings: Settings = {}, options: AnalyzeOptions = {}): AnalysisDetails {
+  return toEnd(analyzeStepwise(source, settings, options));
 }
 
-export function analyze(source: string, settings: Settings = {}, options: AnalyzeOptions = {}): AnalysisDetails {
+/**
+ * analyze() in steps: after each chunk it parses, each sentence it reads for topics and each topic it
+ * evaluates. The language server runs it in slices and drops it when the document changes meanwhile.
+ */
+export function* analyzeStepwise(source: string, settings: Settings = {}, options: AnalyzeOptions = {}): Steps<AnalysisDetails> {
   const data = loadRuleData();
   const text = engineText(source);
-  const model = parseMarkdown(text);
+  const model = yield* parseMarkdownStepwise(text);
   let declared: DeclaredSettings = {};
   const raw: RawFinding[] = [];
   let frontMatterProblems: SettingProblem[] | undefined;
@@ -130,8 +131,10 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
   const applicable = applicableTopics(type, regimes, settings.requiredTopics);
 
   const units = buildUnits(model, langOf);
+  yield;
   const definitions = findDefinitions(model);
   const parties = findParties(model, language);
+  yield;
   const ctx: Context = { type, regimes, language, languageData: data.language, definedTerms: new Set(definitions.map((d) => d.term.toLowerCase())), definitions, aliasCache: new Map(), playbookPhrases: settings.weakPhrases ?? [], partyNames: parties.names, ...unbackedWords(model) };
   const bySection = new Map<number, Sentence[]>();
   for (const s of units.sentences) {
@@ -142,9 +145,10 @@ export function analyze(source: string, settings: Settings = {}, options: Analyz
   const topics = {} as Record<TopicId, TopicResult>;
   const evaluations = new Map<TopicId, TopicEvaluation>();
   const titleSpan = titleLine(model);
-  const detected = detectTopics([...data.topics.values()], units, ctx);
+  const detected = yield* detectTopicsStepwise([...data.topics.values()], units, ctx);
   ctx.sharedSentences = sentencesOfSeveralTopics(detected);
   for (const id of TOPIC_IDS) {
+    yield;
     const rule = data.topics.get(id)!;
     const evaluation = evaluateTopic(rule, detected.get(id)!, units, ctx, bySection);
     evaluations.set(id, evaluation);

@@ -15,6 +15,7 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { BoundedCache } from './bounded-cache.js';
 import { LineIndex } from './lines.js';
 import { blankLinkTargets, htmlComments, neutralise, pieceCuts } from './hostile-markdown.js';
+import { toEnd, type Steps } from './steps.js';
 import type { Span } from './types.js';
 
 export type SectionKind = 'title' | 'article' | 'annex' | 'definitions' | 'signatures' | 'preamble';
@@ -335,23 +336,11 @@ function detached(text: string): string {
   return (' ' + text).slice(1);
 }
 
-function parsedChunk(text: string): ParsedChunk {
-  let parsed = chunkCache.get(text);
-  if (!parsed) {
-    const own = detached(text);
-    parsed = { text: own, parts: parseChunk(own) };
-    chunkCache.set(own, parsed);
-  }
+function parseAndRemember(text: string): ParsedChunk {
+  const own = detached(text);
+  const parsed = { text: own, parts: parseChunk(own) };
+  chunkCache.set(own, parsed);
   return parsed;
-}
-
-/** Parses the chunks of `text` not remembered yet, one a step: parseMarkdown(text) then finds them all parsed. */
-export function* parseChunksStepwise(text: string): Generator<void> {
-  for (const chunk of chunks(text)) {
-    if (chunkCache.get(chunk.text)) continue;
-    parsedChunk(chunk.text);
-    yield;
-  }
 }
 
 function moved(span: Span, by: number): Span {
@@ -359,6 +348,11 @@ function moved(span: Span, by: number): Span {
 }
 
 export function parseMarkdown(text: string): DocumentModel {
+  return toEnd(parseMarkdownStepwise(text));
+}
+
+/** parseMarkdown with a step after each chunk it had to parse (chunks remembered from before take none). */
+export function* parseMarkdownStepwise(text: string): Steps<DocumentModel> {
   const lines = new LineIndex(text);
   const model: DocumentModel = { text, lines, frontMatter: null, sections: [], blocks: [], comments: [], protectedSpans: [], title: null, chunks: [] };
 
@@ -391,7 +385,9 @@ export function parseMarkdown(text: string): DocumentModel {
 
   for (const chunk of chunks(text)) {
     const by = chunk.start;
-    const parsed = parsedChunk(chunk.text);
+    const known = chunkCache.get(chunk.text);
+    const parsed = known ?? parseAndRemember(chunk.text);
+    if (!known) yield;
     model.chunks.push({ start: by, parsed });
     for (const part of parsed.parts) {
       switch (part.type) {

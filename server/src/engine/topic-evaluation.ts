@@ -13,6 +13,7 @@ import { trimEndOf } from './trim-end.js';
 import type { Definition } from './definitions.js';
 import type { Sentence, Units } from './units.js';
 import type { Section } from './markdown.js';
+import type { Steps } from './steps.js';
 import type { ContractType, Language, PlaybookPhrase, Regime, Span, TopicId, TopicStatus } from './types.js';
 
 export interface Context {
@@ -348,11 +349,11 @@ const commitmentCache = new BoundedCache<string, SentenceCommitments>(1_000_000,
 const documentIds = new Interner(1_000);
 
 /**
- * The sentences that speak of each topic as a commitment that counts for it. A sentence's topics depend
- * on its key, the sentence it continues, and the document's defined terms and parties, so an edit
- * re-detects only the sentences it changed (and the one after each).
+ * The sentences that speak of each topic as a commitment that counts for it, a step after each sentence
+ * read. A sentence's topics depend on its key, the sentence it continues, and the document's defined
+ * terms and parties, so an edit re-detects only the sentences it changed (and the one after each).
  */
-export function detectTopics(rules: TopicRule[], units: Units, ctx: Context): Map<TopicId, Sentence[]> {
+export function* detectTopicsStepwise(rules: TopicRule[], units: Units, ctx: Context): Steps<Map<TopicId, Sentence[]>> {
   const parties = documentIds.id(`parties\u0001${ctx.partyNames.supplier.join('|')}\u0001${ctx.partyNames.customer.join('|')}`);
   const aliasesIn = sentenceAliases(rules, units, ctx);
   const out = new Map<TopicId, Sentence[]>(rules.map((r) => [r.id, []]));
@@ -383,6 +384,7 @@ export function detectTopics(rules: TopicRule[], units: Units, ctx: Context): Ma
   };
   const recitals = new Map<Section, boolean>();
   for (const s of units.sentences) {
+    yield;
     let recital = recitals.get(s.section);
     if (recital === undefined) recitals.set(s.section, (recital = isRecitals(units.headingTokens(s.section, s.lang), s.lang, ctx.languageData)));
     if (recital) { overall.set(s, undefined); continue; }

@@ -12,7 +12,8 @@ import {
   type InitializeParams, type InitializeResult, type CodeAction, type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, prepareAnalysis, type AnalysisDetails } from '../engine/analyze.js';
+import { analyze, analyzeStepwise, type AnalysisDetails } from '../engine/analyze.js';
+import type { Steps } from '../engine/steps.js';
 import type { Finding, Settings } from '../engine/types.js';
 import { directiveFindings } from '../engine/directives.js';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions.js';
@@ -40,8 +41,13 @@ export const SERVER_VERSION = VERSION;
 export const DEFAULT_DEBOUNCE_MS = 150;
 /** While the user types on, diagnostics still come: the debounce waits no longer than this many debounces in all. */
 const MAX_WAIT_DEBOUNCES = 4;
-/** An analysis parses for this long at most before it lets requests and newer changes in. */
+/** An analysis runs for this long at most before it lets requests and newer changes in. */
 const SLICE_MS = 20;
+/**
+ * The next turn of the event loop, after the messages that came meanwhile (setImmediate in Node; the web
+ * worker has none, and its setTimeout waits a few milliseconds more).
+ */
+const nextTurn = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 /** How long a request on a document not analysed yet (just opened) waits for its first analysis before it is answered empty. */
 const REQUEST_WAIT_MS = 5_000;
 
@@ -201,18 +207,19 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
   }
 
   /**
-   * Parses what the text needs in slices of SLICE_MS, letting requests and changes in between; false when
-   * a newer change (or closing the document) superseded this revision, which then stops here.
+   * Runs `steps` in slices of SLICE_MS, letting requests and changes in between; undefined when it was
+   * `superseded` (a newer change, the document closed) before its end, where it then stops.
    */
-  async function parsedInSlices(uri: string, revision: number, text: string): Promise<boolean> {
+  async function inSlices<T>(steps: Steps<T>, superseded: () => boolean): Promise<T | undefined> {
     let since = performance.now();
-    for (const _ of prepareAnalysis(text)) {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
       if (performance.now() - since < SLICE_MS) continue;
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (revisionOf(uri) !== revision || !documents.get(uri)) return false;
+      await nextTurn();
+      if (superseded()) return undefined;
       since = performance.now();
     }
-    return true;
   }
 
   /** The analysis of the document's current text: only validate() asks for it, requests wait for it. */
@@ -237,8 +244,9 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
             : text.slice(0, 8000).includes('\0') ? t(lang, 'notChecked.binary') : undefined;
           if (refused) entry.diagnostics = [notCheckedDiagnostic(refused, lang)];
           else try {
-            if (!(await parsedInSlices(uri, revision, text))) return undefined;
-            entry.result = analyze(text, decision.settings, { uiLanguage: lang, playbook: decision.playbook });
+            const result = await inSlices(analyzeStepwise(text, decision.settings, { uiLanguage: lang, playbook: decision.playbook }), superseded);
+            if (!result) return undefined;
+            entry.result = result;
             entry.diagnostics = [...entry.result.findings, ...disableCommentFindings(text, entry.result, decision.settings)].map((f) => toDiagnostic(entry.snapshot, f));
           } catch (err) {
             connection.console.error(`Clauselint could not analyse ${uri}: ${(err as Error)?.stack ?? String(err)}`);
