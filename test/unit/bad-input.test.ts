@@ -345,6 +345,19 @@ test('hostile: huge and wide tables are read row by row', () => {
   assert.equal(w.blocks.filter((b) => b.kind === 'table-row').length, 2);
 });
 
+test('hostile: the command reads a 16 MB table, its clause fixes included, in time and memory linear in its size', { skip: NO_BUNDLE }, () => {
+  // Each missing topic's fix once read the parties and definitions of the whole text anew: 34-45 s, 470 MB.
+  const row = '| Critical | The Supplier shall notify the Customer within 24 hours |\n';
+  const table = `| Severity | Notification |\n|---|---|\n${row.repeat(Math.ceil((16 * 1024 * 1024) / row.length))}`;
+  const dir = tempTree({ 'c.md': `${HEAD}${table}` });
+  const started = process.hrtime.bigint();
+  const p = spawnSync(process.execPath, [BUNDLE, 'c.md', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000, killSignal: 'SIGKILL' });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  assert.ok(seconds < 25, `took ${seconds.toFixed(1)} s (bound 25 s)`);
+  const report = resultOrOneLine({ code: p.status ?? -1, stdout: p.stdout, stderr: p.stderr })!;
+  assert.ok(report.files[0].diagnostics.some((d) => d.ruleId === 'incident-notification' || d.ruleId === 'access-control'), 'missing topics are still reported');
+});
+
 test('hostile: gaps in a weak phrase are matched once per token and step', () => {
   const term = compileTerm(`shall ${'... '.repeat(12)}never`, 'en', true);
   const tokens = tokenize('shall '.repeat(2_000), 'en');

@@ -36,6 +36,26 @@ function label(kind: keyof typeof LABELS, lang: Language, values: Record<string,
   return fillTemplate(LABELS[kind][lang], values);
 }
 
+/**
+ * What every clause of one analysis reads of the whole contract, read once: each missing topic's fixes
+ * fill a clause, and reading the parties and the defined terms per clause split a 16 MB contract into
+ * substrings some hundred times (45 s, most of it garbage collection).
+ */
+const perContext = new WeakMap<FixContext, { parties: { supplier: string; customer: string }; defined: Set<string> }>();
+function contractReading(ctx: FixContext) {
+  let reading = perContext.get(ctx);
+  if (!reading) perContext.set(ctx, reading = { parties: readOwnParties(ctx), defined: new Set(findDefinitions(ctx.model).map((d) => d.term)) });
+  return reading;
+}
+const ownParties = (ctx: FixContext) => contractReading(ctx).parties;
+
+/** How often `needle` occurs in `text`, without the substrings a split would make. */
+function occurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
 /** The blocks of text that put `clause` at `placement`: a numbered paragraph, or a new article. */
 function clauseBlocks(ctx: FixContext, clause: CatalogueClause, placement: Placement, extra: number, paragraphsBefore = 0): string[] {
   const text = ownTerms(ctx, fillClause(clause, ctx.language, ownParties(ctx)));
@@ -55,12 +75,12 @@ function clauseBlocks(ctx: FixContext, clause: CatalogueClause, placement: Place
  * The parties as the contract writes them: "Customer" where it rarely says "the Customer"; both bare
  * where one is and the other, seldom named, never has an article ("Licensor" beside "Licensee").
  */
-function ownParties(ctx: FixContext): { supplier: string; customer: string } {
+function readOwnParties(ctx: FixContext): { supplier: string; customer: string } {
   const uses = (name: string) => {
     const m = /^the (\S.*)$/.exec(name);
     if (!m || ctx.language !== 'en') return undefined;
     const text = ctx.model.text;
-    return { bare: m[1], all: text.split(m[1]).length - 1, withArticle: text.split(`the ${m[1]}`).length - 1 + text.split(`The ${m[1]}`).length - 1 };
+    return { bare: m[1], all: occurrences(text, m[1]), withArticle: occurrences(text, `the ${m[1]}`) + occurrences(text, `The ${m[1]}`) };
   };
   const supplier = uses(ctx.parties.supplier), customer = uses(ctx.parties.customer);
   const mostlyBare = (u: typeof supplier) => u !== undefined && u.all >= 3 && u.withArticle * 4 < u.all;
@@ -84,8 +104,7 @@ function phrasePattern(phrase: string, customer: string): string {
  * "Customer Content", "de Klantdata"): the first term of rules/language.yaml's list that the contract defines.
  */
 function ownTerms(ctx: FixContext, text: string): string {
-  const defined = new Set(findDefinitions(ctx.model).map((d) => d.term));
-  const { customer } = ownParties(ctx);
+  const { defined, parties: { customer } } = contractReading(ctx);
   const lang = ctx.language;
   for (const kind of ['service', 'data'] as const) {
     const terms = loadRuleData().language.ownTerms[kind];
