@@ -7,9 +7,12 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { BUNDLE, NO_BUNDLE, REPO, SMALL_CONTRACT, cli, spawnCli, tempTree } from '../cli-fixtures/harness.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { progressFor } from '../../server/src/cli/progress.js';
-import { analyseForReport } from '../../server/src/cli/entry.js';
-import type { Outcome } from '../../server/src/cli/pool.js';
+import { analyseForReport, entryOf, type FileJob } from '../../server/src/cli/entry.js';
+import { analyseAll, type Outcome } from '../../server/src/cli/pool.js';
+import { analyze } from '../../server/src/engine/analyze.js';
 import { readRulesFolder } from '../../server/src/engine/rule-data.js';
 
 // ---------------------------------------------------------------- --cache
@@ -148,16 +151,19 @@ test('--concurrency: workers that cannot start (the TypeScript sources, in-proce
   if (pooled.stderr) assert.match(pooled.stderr, /^clauselint: worker threads could not start .*; analysing on one thread\n$/);
 });
 
-test('--concurrency: a worker that crashes fails the file it had with one line, and the rest is analysed', { timeout: 120_000 }, async () => {
-  // The pool as bundled, so that its workers can load it; crash-first.ts makes them crash where a contract asks.
-  const dir = tempTree({});
-  const bundle = join(dir, 'pool.cjs');
+/** The pool as bundled, so that its workers can load it; crash-first.ts makes them crash where a contract asks. */
+async function bundledPool(): Promise<typeof import('../../server/src/cli/pool.js')> {
+  const bundle = join(tempTree({}), 'pool.cjs');
   await build({
     entryPoints: [join(REPO, 'test', 'support', 'pool-crash', 'entry.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', logLevel: 'error',
     define: { 'import.meta.url': 'importMetaUrl', __CLAUSELINT_RULES__: JSON.stringify(readRulesFolder()) },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   });
-  const { analyseAll } = createRequire(import.meta.url)(bundle) as typeof import('../../server/src/cli/pool.js');
+  return createRequire(import.meta.url)(bundle) as typeof import('../../server/src/cli/pool.js');
+}
+
+test('--concurrency: a worker that crashes fails the file it had with one line, and the rest is analysed', { timeout: 120_000 }, async () => {
+  const { analyseAll } = await bundledPool();
   const texts = [SMALL_CONTRACT, `${SMALL_CONTRACT}\nEXIT THE WORKER\n`, SMALL_CONTRACT.replace('Northwind', 'Fabrikam'), `${SMALL_CONTRACT}\nTHROW IN THE WORKER\n`, SMALL_CONTRACT, SMALL_CONTRACT];
   const jobs = texts.map((text) => ({ text, settings: {}, options: {}, reportUnusedDirectives: false }));
   const outcomes = new Map<number, Outcome>();
@@ -174,6 +180,53 @@ test('--concurrency: a worker that crashes fails the file it had with one line, 
   analyseAll([jobs[1], jobs[0]], 2, (i, outcome) => dutch.set(i, outcome), (w) => warnings.push(w), 'nl');
   assert.deepEqual(dutch.get(0), { error: 'de analysethread is gestopt (afsluitcode 3)' });
   assert.deepEqual(dutch.get(1), { entry: analyseForReport(jobs[0]) });
+});
+
+/** Jobs that count how many were taken and not yet done, each time the pool takes one. */
+function countedJobs(texts: string[], outcomes: Map<number, Outcome>): { jobs: Iterable<FileJob>; mostAtOnce: () => number } {
+  let most = 0;
+  function* jobs(): Generator<FileJob> {
+    for (const [i, text] of texts.entries()) {
+      most = Math.max(most, i + 1 - outcomes.size);
+      yield { text, settings: {}, options: {}, reportUnusedDirectives: false };
+    }
+  }
+  return { jobs: jobs(), mostAtOnce: () => most };
+}
+
+test('the pool takes a file from its source only when a thread is free for it: a run holds the texts being analysed, not every file\'s', { timeout: 120_000 }, async () => {
+  const texts = [SMALL_CONTRACT, SMALL_CONTRACT.replace('Northwind', 'Fabrikam'), SMALL_CONTRACT.replace('Contoso', 'Adatum'), SMALL_CONTRACT, SMALL_CONTRACT.replace('Northwind', 'Litware')];
+  const expected = texts.map((text) => ({ entry: analyseForReport({ text, settings: {}, options: {}, reportUnusedDirectives: false }) }));
+  const pools: [string, typeof analyseAll, number][] = [['this thread', analyseAll, 1], ['two workers', (await bundledPool()).analyseAll, 2]];
+  for (const [name, analyseWith, threads] of pools) {
+    const outcomes = new Map<number, Outcome>();
+    const { jobs, mostAtOnce } = countedJobs(texts, outcomes);
+    const warnings: string[] = [];
+    analyseWith(jobs, threads, (i, outcome) => outcomes.set(i, outcome), (w) => warnings.push(w));
+    assert.deepEqual(warnings, [], name);
+    assert.deepEqual(texts.map((_, i) => outcomes.get(i)), expected, name);
+    assert.equal(mostAtOnce(), threads, name);
+  }
+});
+
+test('a report entry is the report\'s data alone: a batch keeps findings and topics, not each file\'s analysis', async () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  // In a function of its own, so that nothing of this test's scope holds the analysis.
+  const analysed = (text: string) => {
+    const details = analyze(text, {});
+    return { model: new WeakRef(details.model), entry: entryOf({ text, settings: {}, options: {}, reportUnusedDirectives: false }, details) };
+  };
+  const { model, entry } = analysed(`${SMALL_CONTRACT}\nThe Supplier shall keep logs of access to Customer data for 12 months.\n`);
+  assert.deepEqual(Object.keys(entry), ['result', 'lineStarts']);
+  assert.deepEqual(Object.keys(entry.result).sort(), ['findings', 'language', 'regimes', 'regimesSource', 'topics', 'type', 'typeSource']);
+  assert.ok(entry.result.findings.length && entry.result.findings.every((f) => f.fixes.length === 0), 'findings without their fixes');
+  const evidence = Object.values(entry.result.topics).flatMap((t) => t.evidence);
+  assert.ok(evidence.length && evidence.every((e) => Object.keys(e).join() === 'span,text'), 'evidence as spans and texts');
+  // WeakRefs are cleared by a collection after the job that made them.
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+  assert.equal(model.deref(), undefined, 'the document model is dropped once the entry is made');
 });
 
 test('the entry point without the command\'s bundle says so in one line, in the command\'s language', { skip: NO_BUNDLE }, () => {

@@ -12,7 +12,9 @@ import { writeAtomically } from './main.js';
 
 export const DEFAULT_CACHE_FILE = '.clauselintcache';
 
-interface CachedFile { content: string; config: string; entry: FileEntry }
+/** What a file's entry is kept under: the hashes of its text and of everything else its analysis depends on. */
+export interface CacheKey { content: string; config: string }
+interface CachedFile extends CacheKey { entry: FileEntry }
 interface CacheData { version: string; files: Record<string, CachedFile> }
 
 const hash = (text: string): string => createHash('sha1').update(text).digest('base64');
@@ -40,16 +42,20 @@ export class LintCache {
     return hash(JSON.stringify([job.settings, job.options, job.reportUnusedDirectives]));
   }
 
+  keyOf(job: FileJob): CacheKey {
+    return { content: hash(job.text), config: LintCache.configKey(job) };
+  }
+
   /** The entry of the last run for this file, text and configuration (kept for the next); undefined when it must be analysed. */
-  find(path: string, job: FileJob): FileEntry | undefined {
+  find(path: string, key: CacheKey): FileEntry | undefined {
     const hit = this.previous[path];
-    if (!hit || hit.content !== hash(job.text) || hit.config !== LintCache.configKey(job) || !isEntry(hit.entry)) return undefined;
+    if (!hit || hit.content !== key.content || hit.config !== key.config || !isEntry(hit.entry)) return undefined;
     this.next[path] = hit;
     return hit.entry;
   }
 
-  store(path: string, job: FileJob, entry: FileEntry): void {
-    this.next[path] = { content: hash(job.text), config: LintCache.configKey(job), entry };
+  store(path: string, key: CacheKey, entry: FileEntry): void {
+    this.next[path] = { ...key, entry };
     this.analysed = true;
   }
 

@@ -29,7 +29,7 @@ import { count, inBoth, s } from './strings.js';
 import { parseError } from './parse-error.js';
 import { commandLanguage } from './command-language.js';
 import { askInit, writeInit } from './init.js';
-import { cacheFile, LintCache } from './cache.js';
+import { cacheFile, LintCache, type CacheKey } from './cache.js';
 import { entryOf, type FileEntry, type FileJob } from './entry.js';
 import { analyseAll, threadsFor } from './pool.js';
 import { progressFor } from './progress.js';
@@ -206,7 +206,9 @@ function lint(argv: string[], io: Io): number {
   const cache = o.cache && !fixing ? new LintCache(cacheFile(o['cache-location'], io.cwd), VERSION) : undefined;
   const progress = progressFor(io, format, inputs.length);
   const reportUnusedDirectives = Boolean(o['report-unused-disable-directives']);
-  const toAnalyse: { at: number; path: string; name: string; job: FileJob }[] = [];
+  // The files handed to the pool, by their index there: where each entry goes, and what the cache keeps it under (no text).
+  const analysing = new Map<number, { at: number; path: string; name: string; key?: CacheKey }>();
+  let taken = 0;
   let unreadable = false;
   let refused = false;
   let notContracts = 0;
@@ -215,62 +217,67 @@ function lint(argv: string[], io: Io): number {
     if (o.quiet) result = { ...result, findings: result.findings.filter((f) => f.severity === 'error') };
     results[at] = { path: name, result, lines: new LinePositions(lineStarts) };
   };
-  for (const [at, input] of inputs.entries()) {
-    const config = configFor(input.path, configFile);
-    if (!o.stdin && !o['no-ignore'] && isIgnoredFile(input.path, config, ignores)) { progress.step(); continue; }
-    // One file that cannot be read or checked is one line on stderr; the others are still linted (exit 2).
-    const name = o.stdin ? (o['stdin-filename'] ?? '<stdin>') : relative(io.cwd, input.path) || input.path;
-    let text: string;
-    try { text = input.read(); } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      // A file name can hold control characters: written out (printable), as in the report.
-      if (err instanceof InputError) io.stderr(`clauselint: ${printable(name)}: ${err.text(commandLanguage(argv))}\n`);
-      else if (e && e.code) io.stderr(`clauselint: ${s(commandLanguage(argv), 'io.cannotRead', { file: printable(name), code: e.code })}\n`);
-      else throw err;
-      unreadable = true;
-      progress.step();
-      continue;
-    }
-    // In folders and globs only contracts, as the language server decides (front matter or a configuration); --all checks every file.
-    if (!isLinted(text, config, input.explicit, Boolean(o.all))) { notContracts++; progress.step(); continue; }
-    const job = fileJob(text, config, cli, reportUnusedDirectives);
-    const cached = cache?.find(input.path, job);
-    if (cached) { keep(at, name, cached); progress.step(); continue; }
-    if (!fixing) { toAnalyse.push({ at, path: input.path, name, job }); continue; }
-    let result;
-    try { result = analyze(text, job.settings, job.options); } catch (err) {
-      io.stderr(internalError(name, String((err as Error)?.message ?? err), commandLanguage(argv)));
-      unreadable = true;
-      continue;
-    }
-    if (isContractToFix(text, config, input.explicit)) {
-      const { plan, fixed, suggested } = fixFile(text, result, fixTypes, configMarksStandard(config, input.path));
-      if (o['fix-dry-run']) {
-        if (fixed !== text) io.stdout(createTwoFilesPatch(`a/${name}`, `b/${name}`, text, fixed));
-        if (suggested !== text) io.stdout(createTwoFilesPatch(`a/${name}`, `b/${name}`, text, suggested, 'suggestions, not applied', 'with --fix-type fix,suggestion'));
-        if (fixed !== text || suggested !== text || plan.standardText) io.stderr(fixSummary(name, plan, true, result.language));
+  // The pool takes a file as a thread is free for it, so a file is read when it is to be analysed and dropped once it is an entry.
+  function* jobsToAnalyse(): Generator<FileJob> {
+    for (const [at, input] of inputs.entries()) {
+      const config = configFor(input.path, configFile);
+      if (!o.stdin && !o['no-ignore'] && isIgnoredFile(input.path, config, ignores)) { progress.step(); continue; }
+      // One file that cannot be read or checked is one line on stderr; the others are still linted (exit 2).
+      const name = o.stdin ? (o['stdin-filename'] ?? '<stdin>') : relative(io.cwd, input.path) || input.path;
+      let text: string;
+      try { text = input.read(); } catch (err) {
+        const e = err as NodeJS.ErrnoException;
+        // A file name can hold control characters: written out (printable), as in the report.
+        if (err instanceof InputError) io.stderr(`clauselint: ${printable(name)}: ${err.text(commandLanguage(argv))}\n`);
+        else if (e && e.code) io.stderr(`clauselint: ${s(commandLanguage(argv), 'io.cannotRead', { file: printable(name), code: e.code })}\n`);
+        else throw err;
+        unreadable = true;
+        progress.step();
         continue;
       }
-      if (fixed !== text) {
-        try {
-          writeFixed(input.path, name, states.get(input.path)!, fixed, result.language);
-          text = fixed;
-          result = analyze(text, job.settings, job.options);
-          io.stderr(fixSummary(name, plan, false, result.language));
-        } catch (err) {
-          if (!(err instanceof FixRefused)) throw err;
-          io.stderr(`clauselint: ${err.message}\n`);
-          refused = true;
+      // In folders and globs only contracts, as the language server decides (front matter or a configuration); --all checks every file.
+      if (!isLinted(text, config, input.explicit, Boolean(o.all))) { notContracts++; progress.step(); continue; }
+      const job = fileJob(text, config, cli, reportUnusedDirectives);
+      const key = cache?.keyOf(job);
+      const cached = key && cache?.find(input.path, key);
+      if (cached) { keep(at, name, cached); progress.step(); continue; }
+      if (!fixing) { analysing.set(taken++, { at, path: input.path, name, key }); yield job; continue; }
+      let result;
+      try { result = analyze(text, job.settings, job.options); } catch (err) {
+        io.stderr(internalError(name, String((err as Error)?.message ?? err), commandLanguage(argv)));
+        unreadable = true;
+        continue;
+      }
+      if (isContractToFix(text, config, input.explicit)) {
+        const { plan, fixed, suggested } = fixFile(text, result, fixTypes, configMarksStandard(config, input.path));
+        if (o['fix-dry-run']) {
+          if (fixed !== text) io.stdout(createTwoFilesPatch(`a/${name}`, `b/${name}`, text, fixed));
+          if (suggested !== text) io.stdout(createTwoFilesPatch(`a/${name}`, `b/${name}`, text, suggested, 'suggestions, not applied', 'with --fix-type fix,suggestion'));
+          if (fixed !== text || suggested !== text || plan.standardText) io.stderr(fixSummary(name, plan, true, result.language));
+          continue;
         }
-      } else if (plan.standardText || plan.suggestions.length) io.stderr(fixSummary(name, plan, false, result.language));
-    } else if (o['fix-dry-run']) continue;
-    keep(at, name, entryOf({ ...job, text }, result));
+        if (fixed !== text) {
+          try {
+            writeFixed(input.path, name, states.get(input.path)!, fixed, result.language);
+            text = fixed;
+            result = analyze(text, job.settings, job.options);
+            io.stderr(fixSummary(name, plan, false, result.language));
+          } catch (err) {
+            if (!(err instanceof FixRefused)) throw err;
+            io.stderr(`clauselint: ${err.message}\n`);
+            refused = true;
+          }
+        } else if (plan.standardText || plan.suggestions.length) io.stderr(fixSummary(name, plan, false, result.language));
+      } else if (o['fix-dry-run']) continue;
+      keep(at, name, entryOf({ ...job, text }, result));
+    }
   }
-  analyseAll(toAnalyse.map((a) => a.job), threads, (i, outcome) => {
-    const { at, path, name, job } = toAnalyse[i];
+  analyseAll(jobsToAnalyse(), threads, (i, outcome) => {
+    const { at, path, name, key } = analysing.get(i)!;
+    analysing.delete(i);
     progress.step();
     if ('error' in outcome) { io.stderr(internalError(name, outcome.error, commandLanguage(argv))); unreadable = true; return; }
-    cache?.store(path, job, outcome.entry);
+    if (key) cache?.store(path, key, outcome.entry);
     keep(at, name, outcome.entry);
   }, warn, commandLanguage(argv));
   progress.end();
