@@ -11,7 +11,7 @@ import { loadRuleData, referencesOf, type TopicRule } from './rule-data.js';
 import { buildUnits, type Sentence } from './units.js';
 import { detectTopicsStepwise, evaluateTopic, type Context, type TopicEvaluation, type Problem } from './topic-evaluation.js';
 import { findDefinitions } from './definitions.js';
-import { absentReferences, missingReferences, undeclaredRegimes, undefinedTerms, type RawFinding } from './document-checks.js';
+import { absentReferences, annexReferences, annexTitles, missingReferences, undeclaredRegimes, undefinedTerms, type RawFinding } from './document-checks.js';
 import { applyInlineControl } from './inline-control.js';
 import { findParties } from './parties.js';
 import { capitalise, details, fit, formatHours, formatMonths, formatYears, inSentence, joinList, message, piece, shortPhrase, type MessageId } from './messages.js';
@@ -189,20 +189,21 @@ function typeFinding(inference: TypeInference, lang: Language, span: Span): RawF
   };
 }
 
-/** The words of references to annexes the document lacks, found by binary search over their spans. */
-function unbackedWords(model: DocumentModel): { unbacked: (start: number) => boolean; absentAnnexes: string[] } {
+/** The words of references to annexes (those the document lacks, and all of them), found by binary search over their spans. */
+function unbackedWords(model: DocumentModel): Pick<Context, 'unbacked' | 'annexAt' | 'annexTitles' | 'absentAnnexes'> {
   const { spans, keys } = absentReferences(model);
-  return {
-    absentAnnexes: keys,
-    unbacked: (start) => {
-      let lo = 0, hi = spans.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (spans[mid].end <= start) lo = mid + 1; else if (spans[mid].start > start) hi = mid - 1; else return true;
-      }
-      return false;
-    },
-  };
+  const references = annexReferences(model);
+  return { absentAnnexes: keys, unbacked: (start) => spanAt(spans, start) >= 0, annexAt: (start) => references[spanAt(references, start)]?.key, annexTitles: annexTitles(model) };
+}
+
+/** The index of the span an offset lies in (spans sorted, not overlapping), or -1. */
+function spanAt(spans: Span[], start: number): number {
+  let lo = 0, hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= start) lo = mid + 1; else if (spans[mid].start > start) hi = mid - 1; else return mid;
+  }
+  return -1;
 }
 
 function bodyText(model: DocumentModel, length: number): string {

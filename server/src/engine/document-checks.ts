@@ -1,5 +1,5 @@
 /** Checks of the document as a whole: undefined terms, missing annexes, contradictions and undeclared regimes. */
-import type { DocumentModel } from './markdown.js';
+import type { DocumentModel, Section } from './markdown.js';
 import { perBlock } from './per-block.js';
 import type { Definition } from './definitions.js';
 import type { Language, Regime, Span, TopicId } from './types.js';
@@ -62,29 +62,65 @@ export function undefinedTerms(model: DocumentModel, definitions: Definition[]):
   return out;
 }
 
-const REF_RE = /\b(Annex|Schedule|Exhibit|Appendix|Attachment|Bijlage|Addendum)\s+([A-Z]|\d{1,2}|[IVX]{1,4})\b/g;
+// In capitals too: "ANNEX II", "EXHIBIT B", as titles and references in converted PDFs are written.
+const REF_RE = /\b(Annex|Schedule|Exhibit|Appendix|Attachment|Bijlage|Addendum|ANNEX|SCHEDULE|EXHIBIT|APPENDIX|ATTACHMENT|BIJLAGE|ADDENDUM)\s+([A-Z]|\d{1,2}|[IVX]{1,4})\b/g;
+
+/** The key of the annex a heading names ("ANNEX II - Security" → "annex II"), if it names one. */
+export function annexKey(title: string): string | undefined {
+  const m = new RegExp(REF_RE.source).exec(title);
+  return m ? `${m[1].toLowerCase()} ${m[2].toUpperCase()}` : undefined;
+}
 
 /** "Annex B", "Bijlage 2" in a block, offsets relative to the block. */
-const referencesIn = perBlock((block) => [...block.text.matchAll(REF_RE)].map((m) => ({
+const referencesIn = perBlock((block) => [...block.text.matchAll(REF_RE)]
+  // "EXHIBIT 10.13" is the number a filing gives the whole document, not an exhibit of it.
+  .filter((m) => !(/^exhibit$/i.test(m[1]) && /^[.,]\d/.test(block.text.slice(m.index! + m[0].length))))
+  .map((m) => ({
   text: m[0], kind: m[1].toLowerCase(), key: `${m[1].toLowerCase()} ${m[2].toUpperCase()}`, start: m.index!,
 })));
 
 /** A line that is an annex's title where the text came from a PDF without headings: "Appendix 2", "ANNEX II - TECHNICAL …". */
-const TITLE_LINE_RE = /^[ \t]*(Annex|Schedule|Exhibit|Appendix|Attachment|Bijlage|Addendum)\s+([A-Z]|\d{1,2}|[IVX]{1,4})\b([^\n]{0,120})$/gim;
+const TITLE_LINE_RE = /^[ \t\f]*(Annex|Schedule|Exhibit|Appendix|Attachment|Bijlage|Addendum)\s+([A-Z]|\d{1,2}|[IVX]{1,4})\b([^\n]{0,120})$/gim;
 
-/** The annexes a paragraph's title lines name; worked out once per block, as every edit asks again. */
-const titleLineReferences = perBlock((block) => block.kind !== 'paragraph' ? [] : [...block.text.matchAll(TITLE_LINE_RE)]
+/** Links and web addresses: what they point to is not in the document. */
+const ADDRESS_RE = /\]\((?!#)[^)\s]*\)|https?:\/\/|\bwww\./;
+/** Lines of a title that goes on over a second line, as text from a PDF has it: no small letters. */
+const TITLE_CONTINUATION_RE = /^\n?(?:[^\n\p{Ll}.;:]{3,120}\n)*/u;
+
+/** The annexes a paragraph's title lines name, with the text after each title; worked out once per block, as every edit asks again. */
+const titleLines = perBlock((block) => block.kind !== 'paragraph' ? [] : [...block.text.matchAll(TITLE_LINE_RE)]
   // A title ends without a full stop and has a few words; "Annex 2 sets out the measures." is a sentence.
   .filter((m) => !/[.;:,]\s*$/.test(m[3]) && m[3].split(/\s+/).length <= 14)
-  .map((m) => `${m[1].toLowerCase()} ${m[2].toUpperCase()}`));
+  .map((m) => {
+    const after = block.text.slice(m.index! + m[0].length);
+    // "ANNEX II - TECHNICAL AND\nORGANISATIONAL MEASURES": the title goes on over lines in capitals.
+    const more = TITLE_CONTINUATION_RE.exec(after)![0];
+    return { key: `${m[1].toLowerCase()} ${m[2].toUpperCase()}`, title: `${m[3]} ${more}`.replace(/\s+/g, ' ').trim(), after };
+  }));
+
+/**
+ * An annex's first text only points elsewhere ("The measures we take can be found at https://…"): every
+ * sentence of it holds a link. Such an annex is there, but what it refers to is not in the document.
+ */
+function refersOnly(text: string): boolean {
+  const parts = text.replace(TITLE_CONTINUATION_RE, '').split(/(?<=[.;])\s+/).filter((p) => /\p{L}{2}/u.test(p));
+  return parts.length > 0 && parts.every((p) => ADDRESS_RE.test(p));
+}
 
 /** The annexes, schedules and exhibits the document itself contains, by their headings and title lines. */
 function presentReferences(model: DocumentModel): Set<string> {
-  const present = new Set<string>();
+  return new Set(annexesPresent(model).keys());
+}
+
+/** The annexes the document contains, each with whether its text only refers to documents elsewhere. */
+function annexesPresent(model: DocumentModel): Map<string, boolean> {
+  const present = new Map<string, boolean>();
+  const firstText = new Map<Section, string>();
+  for (const b of model.blocks) if (b.kind === 'paragraph' && !firstText.has(b.section)) firstText.set(b.section, b.text);
   for (const s of model.sections) {
-    for (const m of s.title.matchAll(REF_RE)) present.add(`${m[1].toLowerCase()} ${m[2].toUpperCase()}`);
+    for (const m of s.title.matchAll(REF_RE)) present.set(`${m[1].toLowerCase()} ${m[2].toUpperCase()}`, s.kind === 'annex' && refersOnly(firstText.get(s) ?? ''));
   }
-  for (const block of model.blocks) for (const key of titleLineReferences(block.parsed)) present.add(key);
+  for (const block of model.blocks) for (const { key, after } of titleLines(block.parsed)) present.set(key, (present.get(key) ?? true) && refersOnly(after));
   return present;
 }
 
@@ -92,17 +128,42 @@ function presentReferences(model: DocumentModel): Set<string> {
  * Every mention of an annex the document does not contain, with the keys: what such an annex says is
  * not in the text, so it meets no strong point (whether or not it is a separate file).
  */
+/** Every mention of an annex, present or not, with the title in brackets after it: where a clause incorporates one. */
+export function annexReferences(model: DocumentModel): (Span & { key: string })[] {
+  const out: (Span & { key: string })[] = [];
+  for (const block of model.blocks) {
+    if (block.kind === 'heading') continue;
+    for (const ref of referencesIn(block.parsed)) out.push({ ...referenceSpan(block, ref), key: ref.key });
+  }
+  return out;
+}
+
+/** The titles of the annexes the document contains, by key, without the "Annex 3" they begin with. */
+export function annexTitles(model: DocumentModel): Map<string, string> {
+  const titles = new Map<string, string>();
+  const add = (key: string, title: string) => titles.set(key, `${titles.get(key) ?? ''} ${title.replace(/^[\s\p{P}]+/u, '')}`.trim());
+  for (const s of model.sections) for (const m of s.title.matchAll(REF_RE)) add(`${m[1].toLowerCase()} ${m[2].toUpperCase()}`, s.title.slice(m.index! + m[0].length));
+  for (const block of model.blocks) for (const { key, title } of titleLines(block.parsed)) add(key, title);
+  return titles;
+}
+
+function referenceSpan(block: DocumentModel['blocks'][number], ref: { text: string; start: number }): Span {
+  // "Annex 3 (Security Schedule)": the title in brackets is part of the reference.
+  const title = /^\s*\([^()]{0,80}\)/.exec(block.text.slice(ref.start + ref.text.length));
+  return { start: block.span.start + ref.start, end: block.span.start + ref.start + ref.text.length + (title?.[0].length ?? 0) };
+}
+
 export function absentReferences(model: DocumentModel): { spans: Span[]; keys: string[] } {
-  const present = presentReferences(model);
+  const annexes = annexesPresent(model);
+  // An annex that only points elsewhere backs nothing either, though it is there (no missing-reference).
+  const present = new Set([...annexes].filter(([, refers]) => !refers).map(([key]) => key));
   const spans: Span[] = [], keys = new Set<string>();
   for (const block of model.blocks) {
     if (block.kind === 'heading') continue;
     for (const ref of referencesIn(block.parsed)) {
       if (present.has(ref.key)) continue;
       keys.add(ref.key);
-      // "Annex 3 (Security Schedule)": the title in brackets is part of the reference.
-      const title = /^\s*\([^()]{0,80}\)/.exec(block.text.slice(ref.start + ref.text.length));
-      spans.push({ start: block.span.start + ref.start, end: block.span.start + ref.start + ref.text.length + (title?.[0].length ?? 0) });
+      spans.push(referenceSpan(block, ref));
     }
   }
   return { spans, keys: [...keys] };

@@ -84,7 +84,7 @@ function headingWords(title: string): string {
  * The section whose heading names the clause's home ("Security", "Liability", "Data protection"), if
  * any: the heading must be the home's name, so "Security testing" is not the home of security updates.
  */
-function isHome(rule: TopicRule, lang: Language, title: string): boolean {
+export function isHome(rule: TopicRule, lang: Language, title: string): boolean {
   const words = headingWords(title);
   return (rule.home?.[lang] ?? []).some((h) => (h.endsWith('*') ? words.startsWith(h.slice(0, -1)) : words === h || words.split(/ and | en |, /).includes(h)));
 }

@@ -10,6 +10,8 @@ import { compileList, conceptTerms, type LanguageData, type StrongPoint, type To
 import { compileTerm, findTerms, hasTerm, type CompiledTerm, type TermMatch } from './terms.js';
 import { tokenize, type Token } from './tokens.js';
 import { trimEndOf } from './trim-end.js';
+import { isHome } from './placement.js';
+import { annexKey } from './document-checks.js';
 import type { Definition } from './definitions.js';
 import type { Sentence, Units } from './units.js';
 import type { Section } from './markdown.js';
@@ -34,6 +36,10 @@ export interface Context {
   partyNames: PartyNames;
   /** Words that refer to an annex the document lacks: they meet no strong point. */
   unbacked: Unbacked;
+  /** The annex a word refers to ("Annex 3", "Schedule 1 (List of Parties)"), present or not, by its key. */
+  annexAt: (start: number) => string | undefined;
+  /** The titles of the annexes the document contains, by key. */
+  annexTitles: Map<string, string>;
   /** The absent annexes, for cache keys. */
   absentAnnexes: string[];
   /** Where sentences start that speak of several topics: no completion goes there. */
@@ -120,14 +126,29 @@ function asides(s: Sentence): Set<number> | undefined {
     }
     const titles = referenceTitles(s);
     if (titles) for (const i of titles) (masked ??= new Set()).add(i);
+    const title = ANNEX_TITLE_LINES_RE.exec(s.text);
+    if (title && title[0].length < s.text.trimEnd().length) {
+      const to = s.span.start + title[0].length;
+      s.tokens.forEach((t, i) => { if (t.end <= to) (masked ??= new Set()).add(i); });
+    }
     asideMasks.set(s.local, masked);
   }
   return masked ?? undefined;
 }
 const asideMasks = new WeakMap<object, Set<number> | null>();
 
-/** A heading named after an article number: "Section 6.5 (Limitation of Liability)", "artikel 11 („Melding")". */
-const REFERENCE_TITLE_RE = /(?<!\d\.?)\d+(?:\.\d+)*[a-z]?\s*\(\s*["“„']?(\p{Lu}[^()]{0,80})\)/gu;
+/**
+ * An annex's title on the first lines of a paragraph, as text from a PDF has it: "ANNEX II - TECHNICAL AND
+ * ORGANISATIONAL MEASURES" over lines without small letters, then the annex's text. The title names the
+ * annex's subject; it commits to nothing.
+ */
+const ANNEX_TITLE_LINES_RE = /^\s*(?:Annex|Schedule|Exhibit|Appendix|Attachment|Bijlage|ANNEX|SCHEDULE|EXHIBIT|APPENDIX|ATTACHMENT|BIJLAGE)\s+(?:[A-Z]|[IVX]{1,4}|\d{1,2})\b[^\n.;:]{0,120}\n(?:[^\n\p{Ll}.;:]{3,120}\n)*/u;
+
+/**
+ * A heading named after an article or annex it is the title of: "Section 6.5 (Limitation of Liability)",
+ * "artikel 11 („Melding")", "Annex II (Technical and organizational measures)", "Bijlage 3 (Beveiligingseisen)".
+ */
+const REFERENCE_TITLE_RE = /(?:(?<!\d\.?)\d+(?:\.\d+)*[a-z]?|\b(?:[Aa]nnex|[Ss]chedule|[Ee]xhibit|[Aa]ppendix|[Aa]ttachment|[Bb]ijlage)\s+(?:[A-Z]|[IVX]{1,4}|\d{1,2}))\s*\(\s*["“„']?(\p{Lu}[^()]{0,160})\)/gu;
 const referenceMasks = new WeakMap<object, Set<number> | null>();
 
 /**
@@ -221,6 +242,14 @@ function withinWindow(positions: number[][]): boolean {
   if (positions.length < 2) return true;
   const [first, ...rest] = positions;
   return first.some((p) => rest.every((list) => list.some((q) => Math.abs(q - p) <= WINDOW)));
+}
+
+/** Whether an annex's title names the topic ("Technical and organisational measures") or is its home heading ("Security"). */
+function annexSpeaksOf(rule: TopicRule, key: string, lang: Language, ctx: Context): boolean {
+  const title = ctx.annexTitles.get(key);
+  if (!title) return false;
+  const tokens = tokenize(title, lang);
+  return rule.detect.some((group) => group.every((c) => hasTerm(conceptTerms(rule, c, lang), tokens))) || isHome(rule, lang, title);
 }
 
 function headingSpeaksOf(rule: TopicRule, s: Sentence, units: Units): boolean {
@@ -472,8 +501,33 @@ export function evaluateTopic(rule: TopicRule, matched: Sentence[], units: Units
   });
 
   const score = (c: Clause) => (c.status === 'present' ? 1000 : 0) - c.unmet.length * 10 - c.problems.length;
-  const best = clauses.reduce((a, b) => (score(b) > score(a) ? b : a));
-  return { status: best.status, clauses, best, matched };
+  const judged = withAnnexVerdicts(clauses, ctx);
+  const best = judged.reduce((a, b) => (score(b) > score(a) ? b : a));
+  return { status: best.status, clauses: judged, best, matched };
+}
+
+/**
+ * A clause is as strong as the annex it incorporates: "the measures set out in Annex II" is no better than
+ * what Annex II says on the topic ("commercially reasonable efforts to implement appropriate measures").
+ * A clause that refers to an annex whose clause on the topic is weakly worded is weak; it reports nothing
+ * of its own, the annex's clause says what is weak.
+ */
+function withAnnexVerdicts(clauses: Clause[], ctx: Context): Clause[] {
+  const weakAnnexes = new Set<string>();
+  for (const c of clauses) {
+    // Weak wording, not a strong point the annex leaves to the clause that refers to it (a list of measures names no standard).
+    if (!c.problems.length) continue;
+    for (let s: Section | null = c.sentences[0].section; s; s = s.parent) {
+      const key = s.kind === 'annex' ? annexKey(s.title) : undefined;
+      if (key) { weakAnnexes.add(key); break; }
+    }
+  }
+  if (!weakAnnexes.size) return clauses;
+  return clauses.map((c) => {
+    if (c.status !== 'present') return c;
+    const refers = c.sentences.some((s) => s.tokens.some((t) => { const key = ctx.annexAt(t.start); return key !== undefined && weakAnnexes.has(key); }));
+    return refers ? { ...c, status: 'weak' } : c;
+  });
 }
 
 /** Each lead-in sentence with the list items it introduces, by the document's sentences. */
@@ -505,13 +559,21 @@ function evaluateClause(rule: TopicRule, group: Sentence[], stated: Sentence[], 
     // Under a heading about the topic ("Penetration tests", "Availability and Support"), every sentence
     // belongs to the clause, including "the results are confidential" which names no test itself.
     const headed = headingSpeaksOf(rule, group[0], units);
+    // Words of the section meet a strong point, but an annex only where the clause itself refers to it
+    // ("the measures in Schedule 2") or where the annex is about the topic ("These are set out in Annex 3"
+    // and Annex 3 is "Security"): not "Annex I (List of Parties) is completed with Schedule 1" beside it.
+    const ownText: Unbacked = (start) => {
+      if (ctx.unbacked(start)) return true;
+      const annex = ctx.annexAt(start);
+      return annex !== undefined && !stated.some((s) => start >= s.span.start && start < s.span.end) && !annexSpeaksOf(rule, annex, group[0].lang, ctx);
+    };
     for (const point of rule.strong) {
       if (!applies(point, ctx)) continue;
       // Figures come from the clause itself (or, tied to a concept by `near` or under the topic's own
       // heading, its section), with the definitions of the terms it uses ("Support Period" means five
       // years); words from its section.
       const figures = point.near || headed ? withDefinitions(scope, ctx, units) : withDefinitions(stated, ctx, units);
-      const result = runCheck(point, rule, point.check ? figures : scope, ctx.regimes, ctx.unbacked, partyContext(ctx));
+      const result = runCheck(point, rule, point.check ? figures : scope, ctx.regimes, ownText, partyContext(ctx));
       if (!result.met) {
         unmet.push(point);
         if (result.reason && result.span) problems.push({ kind: 'shortfall', span: result.span, point, result });
