@@ -19,6 +19,12 @@ export interface PrescannedNode { type: 'paragraph' | 'table' | 'tableRow'; star
 /** Pieces are cut at blank lines once this long, and at any line once `HARD_PIECE` long. */
 export const PIECE = 32 * 1024;
 export const HARD_PIECE = 256 * 1024;
+/**
+ * The parser's time goes by lines as much as by bytes (a paragraph of 100,000 two-byte lines: 15 s in one
+ * piece, which nothing can interrupt): past this many lines a piece is cut at a line that starts in its
+ * first column, outside code, comments and tables (those have their own limits).
+ */
+export const HARD_PIECE_LINES = 1_000;
 /** A line nested deeper than this (lists and quotes) is not parsed. */
 export const MAX_DEPTH = 12;
 /** Tables beyond these are read line by line. */
@@ -70,20 +76,34 @@ function opensTopLevel(text: string, next: number, blankRun: number): boolean {
   return /[\p{L}\p{N}]/u.test(text[next]);
 }
 
+/** A line that continues no indented construct: its first character is no space, and it is no table row after a row. */
+function startsAfresh(text: string, l: Line, previous: Line | undefined): boolean {
+  const c = text[l.start];
+  if (l.start === l.end || c === ' ' || c === '\t') return false;
+  const isRow = (r: Line) => text[r.start] === '|' && text.indexOf('|', r.start + 1) >= 0 && text.indexOf('|', r.start + 1) < r.end;
+  return !(isRow(l) && previous && isRow(previous));
+}
+
 /**
  * Where to cut a chunk into pieces (offsets of line starts), none for a short one: at blank lines outside
- * fenced code, HTML comments and front matter once a piece is `soft` long, anywhere past HARD_PIECE.
+ * fenced code, HTML comments and front matter once a piece is `soft` long, at a line that starts afresh
+ * past HARD_PIECE_LINES, anywhere past HARD_PIECE.
  */
 export function pieceCuts(text: string, atDocumentStart: boolean, soft = PIECE): number[] {
   if (text.length <= soft) return [];
   const cuts: number[] = [];
   const protectedUntil = atDocumentStart ? frontMatterEnd(text) : 0;
-  let from = 0, lastText = 0, fence: string | null = null, inComment = false;
+  let from = 0, lastText = 0, fence: string | null = null, inComment = false, linesInPiece = 0;
+  let previous: Line | undefined;
   for (const l of lines(text)) {
     const size = l.start - from;
+    const cut = () => { cuts.push(l.start); from = l.start; linesInPiece = 0; };
     // Never at a line that would open front matter at the start of a piece.
-    if (l.start >= protectedUntil && size >= HARD_PIECE && !text.startsWith('---', l.start)) { cuts.push(l.start); from = l.start; fence = null; inComment = false; }
-    else if (l.start >= protectedUntil && size >= soft && !fence && !inComment && isBlank(text, l) && opensTopLevel(text, l.next, l.start - lastText)) { cuts.push(l.start); from = l.start; }
+    if (l.start >= protectedUntil && size >= HARD_PIECE && !text.startsWith('---', l.start)) { cut(); fence = null; inComment = false; }
+    else if (l.start >= protectedUntil && size >= soft && !fence && !inComment && isBlank(text, l) && opensTopLevel(text, l.next, l.start - lastText)) cut();
+    else if (l.start >= protectedUntil && linesInPiece >= HARD_PIECE_LINES && !fence && !inComment && startsAfresh(text, l, previous) && !text.startsWith('---', l.start)) cut();
+    linesInPiece++;
+    previous = l;
     if (!isBlank(text, l)) lastText = l.next;
     const line = text.slice(l.start, l.end);
     const f = FENCE_RE.exec(line);
