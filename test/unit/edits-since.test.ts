@@ -42,3 +42,14 @@ test('the same text maps every offset to itself', () => {
   for (const offset of [0, 10, ANALYSED.length]) assert.equal(since.toCurrent(offset), offset);
   assert.equal(since.untouched({ start: 0, end: ANALYSED.length }), true);
 });
+
+test('in a long text, what changed is found wherever it lies, at the edges of the blocks compared at once too', () => {
+  const analysed = 'The Supplier shall notify the Customer of every incident within 24 hours. '.repeat(300);
+  for (const at of [0, 1, 4095, 4096, 4097, 8191, 12_288, analysed.length - 4097, analysed.length - 4096, analysed.length - 1, analysed.length]) {
+    const current = `${analysed.slice(0, at)}XYZ${analysed.slice(at)}`;
+    const since = editsSince(analysed, current);
+    assert.equal(since.toAnalysed(at), at, `insertion at ${at}: the text before it maps`);
+    assert.equal(since.toAnalysed(at + 1), undefined, `insertion at ${at}: inside it`);
+    assert.equal(since.toAnalysed(at + 3), at, `insertion at ${at}: the text after it maps`);
+  }
+});

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, analyzeStepwise, clearCaches, type AnalysisDetails } from '../../server/src/engine/analyze.js';
 import type { Steps } from '../../server/src/engine/steps.js';
+import { forgetReplacedChunks, type DocumentModel } from '../../server/src/engine/markdown.js';
 import { codeActions } from '../../server/src/lsp/code-actions.js';
 import { clauseCompletions } from '../../server/src/lsp/completion.js';
 import { coverageOf } from '../../server/src/lsp/coverage.js';
@@ -63,10 +64,15 @@ function stepwise(steps: Steps<AnalysisDetails>, stopAfter = Infinity): { result
 /** How many steps the last analysis in steps took: a dropped one stops after half as many. */
 let lastSteps = 0;
 
+/** The model of the last analysis in steps: the chunks the next one replaced are forgotten, as the server forgets them. */
+let lastModel: DocumentModel | undefined;
+
 /** An analysis in steps to its end, as the language server runs it. */
 function analyzedInSteps(text: string): AnalysisDetails {
   const run = stepwise(analyzeStepwise(text));
   lastSteps = run.steps;
+  if (lastModel) forgetReplacedChunks(lastModel, run.result!.model);
+  lastModel = run.result!.model;
   return run.result!;
 }
 

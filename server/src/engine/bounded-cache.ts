@@ -34,6 +34,16 @@ export class BoundedCache<K, V> {
     this.youngWeight += this.weigh(key, value);
   }
 
+  /** Forgets one key, and frees its weight in the young generation. */
+  delete(key: K): void {
+    const young = this.young.get(key);
+    if (young !== undefined) {
+      this.young.delete(key);
+      this.youngWeight -= this.weigh(key, young);
+    }
+    this.old.delete(key);
+  }
+
   clear(): void {
     this.young.clear();
     this.old.clear();

@@ -61,6 +61,9 @@ const inTableRow = perBlock((block): LocalDefinition[] => {
   return [{ term: m[1].trim(), start, length: m[1].length, meaning: block.text.slice(meaningStart, meaningStart + 300).trim() }];
 });
 
+/** Whether a paragraph opens a list of definitions, read once per paragraph text. */
+const leadsIn = perBlock((block) => LEAD_IN_RE.test(block.text.trimEnd()));
+
 function definitionsSection(section: Section): boolean {
   for (let s: Section | null = section; s; s = s.parent) {
     if (s.kind === 'definitions' || /\b(?:definiti|begrip)/i.test(s.title)) return true;
@@ -93,7 +96,7 @@ export function findDefinitions(model: DocumentModel): Definition[] {
       if (head) definingTable = listed || TABLE_HEAD_RE.test(block.parsed.source);
       else if (definingTable) add(block, inTableRow(block.parsed));
     } else if (listed) add(block, inList(block.parsed));
-    if (block.kind === 'paragraph' && LEAD_IN_RE.test(block.text.trimEnd())) ledIn = block.section;
+    if (block.kind === 'paragraph' && leadsIn(block.parsed)) ledIn = block.section;
     previous = block;
   }
   return defs;

@@ -59,7 +59,7 @@ export function findParties(model: DocumentModel, lang: Language): Parties {
   const counts = countsIn(model);
   const supplier = mostUsed(counts, SUPPLIER_ROLES);
   const customer = mostUsed(counts, CUSTOMER_ROLES);
-  const given = givenNames(model.text.slice(0, NAME_SAMPLE));
+  const { given, named: namedInSample } = namesIn(model.text.slice(0, NAME_SAMPLE));
   const sample = model.text.slice(0, SAMPLE);
   // English contracts write "the Provider"; Dutch ones use the bare role as a name ("Leverancier"). A
   // name the contract gives a side ("37signals") is that side's name where it is used more than the role.
@@ -72,7 +72,7 @@ export function findParties(model: DocumentModel, lang: Language): Parties {
     supplier: named('supplier', supplier, DEFAULTS[lang].supplier),
     customer: named('customer', customer, DEFAULTS[lang].customer),
     found: Boolean((supplier || given.supplier) && (customer || given.customer)),
-    names: withGivenNames(namedParties(model), given),
+    names: withGivenNames(namedInSample, given),
   };
 }
 
@@ -118,9 +118,20 @@ function withGivenNames(names: PartyNames, given: Partial<Record<keyof PartyName
   return { supplier: add('supplier'), customer: add('customer') };
 }
 
-function namedParties(model: DocumentModel): PartyNames {
+/**
+ * The names the start of a contract gives its parties, remembered for the last start read: an edit
+ * further on leaves it as it was, and it is not read again on every keystroke. A copy of the start is
+ * kept, not the document it is a slice of.
+ */
+let lastNames: { sample: string; given: Partial<Record<keyof PartyNames, string>>; named: PartyNames } | undefined;
+
+function namesIn(sample: string): { given: Partial<Record<keyof PartyNames, string>>; named: PartyNames } {
+  if (lastNames?.sample !== sample) lastNames = { sample: (' ' + sample).slice(1), given: givenNames(sample), named: namedParties(sample) };
+  return lastNames;
+}
+
+function namedParties(text: string): PartyNames {
   const names: PartyNames = { supplier: [], customer: [] };
-  const text = model.text.slice(0, NAME_SAMPLE);
   for (const m of text.matchAll(NAMED_RE)) {
     for (const side of ['supplier', 'customer'] as const) {
       if (!STANDS_FOR[side].test(m[2])) continue;

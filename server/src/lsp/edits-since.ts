@@ -19,12 +19,29 @@ export interface EditsSince {
   untouched(span: Span): boolean;
 }
 
+/** Characters compared at once, natively, before the one block where the texts differ is read character by character. */
+const BLOCK = 4096;
+
+/** How many characters `a` and `b` share at their start, at most `limit`. */
+function sharedStart(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n + BLOCK <= limit && a.slice(n, n + BLOCK) === b.slice(n, n + BLOCK)) n += BLOCK;
+  while (n < limit && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** How many characters `a` and `b` share at their end, at most `limit`. */
+function sharedEnd(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n + BLOCK <= limit && a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
 export function editsSince(analysed: string, current: string): EditsSince {
   const shorter = Math.min(analysed.length, current.length);
-  let prefix = 0;
-  while (prefix < shorter && analysed.charCodeAt(prefix) === current.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && analysed.charCodeAt(analysed.length - 1 - suffix) === current.charCodeAt(current.length - 1 - suffix)) suffix++;
+  const prefix = sharedStart(analysed, current, shorter);
+  const suffix = sharedEnd(analysed, current, shorter - prefix);
   const analysedEnd = analysed.length - suffix, currentEnd = current.length - suffix;
   const shift = current.length - analysed.length;
   const toAnalysed = (offset: number) => (offset <= prefix ? offset : offset >= currentEnd ? offset - shift : undefined);

@@ -14,6 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, analyzeStepwise, type AnalysisDetails } from '../engine/analyze.js';
 import type { Steps } from '../engine/steps.js';
+import { forgetReplacedChunks } from '../engine/markdown.js';
 import type { Finding, Settings } from '../engine/types.js';
 import { directiveFindings } from '../engine/directives.js';
 import { CODE_ACTION_KINDS, codeActions } from './code-actions.js';
@@ -35,6 +36,7 @@ import { DEFAULT_SETTINGS, readEditorSettings, type EditorSettings } from './set
 import { documentSymbols, flatSymbols } from './symbols.js';
 import { codeActionContextIn, documentUri, positionIn, rangeIn, uriIn } from './params.js';
 import { editsSince, type EditsSince } from './edits-since.js';
+import { analysedText } from './analysed-text.js';
 import { t, uiLanguage, type UiLanguage } from './strings.js';
 
 export const SERVER_VERSION = VERSION;
@@ -247,6 +249,8 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
             const result = await inSlices(analyzeStepwise(text, decision.settings, { uiLanguage: lang, playbook: decision.playbook }), superseded);
             if (!result) return undefined;
             entry.result = result;
+            // The engine's lines are the text's when it read the text as it is (no BOM, no lone CR).
+            if (result.model.text === text) entry.snapshot = analysedText(uri, current.languageId, version, text, result.model.lines.lineStarts);
             entry.diagnostics = [...entry.result.findings, ...disableCommentFindings(text, entry.result, decision.settings)].map((f) => toDiagnostic(entry.snapshot, f));
           } catch (err) {
             connection.console.error(`Clauselint could not analyse ${uri}: ${(err as Error)?.stack ?? String(err)}`);
@@ -264,6 +268,8 @@ export function startServer(connection: Connection, configFiles: ConfigSource = 
           }
         }
         if (superseded()) return undefined;
+        const earlier = entries.get(uri)?.result;
+        if (earlier && entry.result) forgetReplacedChunks(earlier.model, entry.result.model);
         entries.set(uri, entry);
         unanalysedSince.delete(uri);
         wake(uri);
