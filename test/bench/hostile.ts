@@ -67,6 +67,12 @@ const CASES: Case[] = [
   { name: 'FIFO named on the command line', files: { 'a.md': CONTRACT }, argv: ['pipe.md', 'a.md'], setup: (dir) => { spawnSync('mkfifo', [join(dir, 'pipe.md')]); } },
   { name: 'playbook: "../clauses", outside the folder', files: { 'ws/c.md': CONTRACT, 'ws/.clauselintrc.json': JSON.stringify({ playbook: '../clauses' }), 'clauses/a.yaml': HOUSE_CLAUSE }, argv: ['ws/c.md'] },
   { name: 'playbook: a symbolic link out of the folder', files: { 'ws/c.md': CONTRACT, 'ws/.clauselintrc.json': JSON.stringify({ playbook: 'clauses' }), 'elsewhere/a.yaml': HOUSE_CLAUSE }, argv: ['ws/c.md'], setup: (dir) => symlinkSync(join(dir, 'elsewhere'), join(dir, 'ws', 'clauses')) },
+  // Third round: the remaining items of the list, and shapes found while measuring them.
+  { name: 'front matter: type {toString: 1}', files: { 'c.md': '---\nclauselint:\n  type: {toString: 1}\n---\n# A\n\nText.\n' } },
+  { name: 'definitions.ts definition list: 320 KB', files: { 'c.md': `${FRONT}## 1. Definitions\n\nA\n${'|\n'.repeat(160_000)}x\n` } },
+  { name: 'a paragraph of 500,000 short lines (1 MB)', files: { 'c.md': `${FRONT}${'x\n'.repeat(500_000)}` } },
+  { name: 'terminal escapes in the text (stylish)', files: { 'c.md': `${FRONT}## 1. \u001b[2JSecurity\n\n<!-- clauselint-disable \u001b[2Jx -->\n` }, argv: ['c.md', '--format', 'stylish'] },
+  { name: 'report: a folder with no contracts', files: { 'notes.md': '# Notes\n\nNothing here.\n' }, argv: ['report', '.', '--format', 'markdown'] },
 ];
 
 /** The child: runs the command's run() from the chosen checkout, then prints its exit code and peak memory. */
@@ -90,7 +96,7 @@ for (const c of CASES) {
   const stdinFile = join(tmpdir(), `clauselint-hostile-stdin-${process.pid}`);
   if (c.stdin) writeFileSync(stdinFile, c.stdin);
   const started = process.hrtime.bigint();
-  const p = spawnSync(process.execPath, ['--max-old-space-size=4096', '--stack-size=4000', '--import', import.meta.resolve('tsx'), '--input-type=module', '-e', CHILD, pathToFileURL(join(REPO, 'server', 'src', 'cli', 'main.ts')).href, ...(c.argv ?? ['c.md']), '--format', 'json'], {
+  const p = spawnSync(process.execPath, ['--max-old-space-size=4096', '--stack-size=4000', '--import', import.meta.resolve('tsx'), '--input-type=module', '-e', CHILD, pathToFileURL(join(REPO, 'server', 'src', 'cli', 'main.ts')).href, ...(c.argv ?? ['c.md']), ...(c.argv?.includes('--format') ? [] : ['--format', 'json'])], {
     cwd: dir, encoding: 'utf8', timeout: TIMEOUT * 1000, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NODE_PATH: join(REPO, 'node_modules'), ...(c.stdin && { HOSTILE_STDIN: stdinFile }) },
   });
