@@ -213,14 +213,18 @@ test('a report entry is the report\'s data alone: a batch keeps findings and top
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   // In a function of its own, so that nothing of this test's scope holds the analysis.
+  let fixesMade = 0;
   const analysed = (text: string) => {
     const details = analyze(text, {});
+    // Each finding's fixes are made when first read: an entry has none, and must not make them.
+    details.findings = details.findings.map((f) => Object.defineProperty({ ...f, fixes: [] }, 'fixes', { enumerable: true, get: () => { fixesMade++; return []; } }));
     return { model: new WeakRef(details.model), entry: entryOf({ text, settings: {}, options: {}, reportUnusedDirectives: false }, details) };
   };
   const { model, entry } = analysed(`${SMALL_CONTRACT}\nThe Supplier shall keep logs of access to Customer data for 12 months.\n`);
   assert.deepEqual(Object.keys(entry), ['result', 'lineStarts']);
   assert.deepEqual(Object.keys(entry.result).sort(), ['findings', 'language', 'regimes', 'regimesSource', 'topics', 'type', 'typeSource']);
   assert.ok(entry.result.findings.length && entry.result.findings.every((f) => f.fixes.length === 0), 'findings without their fixes');
+  assert.equal(fixesMade, 0, 'no finding\'s fixes were made');
   const evidence = Object.values(entry.result.topics).flatMap((t) => t.evidence);
   assert.ok(evidence.length && evidence.every((e) => Object.keys(e).join() === 'span,text'), 'evidence as spans and texts');
   // WeakRefs are cleared by a collection after the job that made them.

@@ -6,7 +6,7 @@
  */
 import { analyze, type AnalysisDetails, type AnalyzeOptions } from '../engine/analyze.js';
 import { clearCaches } from '../engine/bounded-cache.js';
-import type { AnalysisResult, Settings, TopicId, TopicResult } from '../engine/types.js';
+import type { AnalysisResult, Finding, Settings, TopicId, TopicResult } from '../engine/types.js';
 import { directiveFindings } from '../engine/directives.js';
 
 /** A file to analyse, with everything its analysis depends on (the --cache key, besides the version). */
@@ -20,6 +20,16 @@ export interface FileJob {
 /** The result without the model and without fixes (no format prints them); lines as their start offsets. */
 export interface FileEntry { result: AnalysisResult; lineStarts: readonly number[] }
 
+/**
+ * The finding without fixes, copied without reading its own: the engine makes them when first asked
+ * for, and a spread asked (6-7 % of a batch's time went to inserted clauses dropped at once).
+ */
+function withoutFixes(finding: Finding): Finding {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(finding)) copy[key] = key === 'fixes' ? [] : finding[key as keyof Finding];
+  return copy as unknown as Finding;
+}
+
 /** A file's entry from its analysis, with the findings on its disable comments in the order of the text. */
 export function entryOf(job: FileJob, details: AnalysisDetails): FileEntry {
   const { language, type, typeSource, regimes, regimesSource } = details;
@@ -30,7 +40,7 @@ export function entryOf(job: FileJob, details: AnalysisDetails): FileEntry {
   for (const [id, t] of Object.entries(details.topics) as [TopicId, TopicResult][]) {
     topics[id] = { status: t.status, evidence: t.evidence.map(({ span, text }) => ({ span, text })) };
   }
-  const result = { language, type, typeSource, regimes, regimesSource, topics, findings: findings.map((f) => ({ ...f, fixes: [] })) };
+  const result = { language, type, typeSource, regimes, regimesSource, topics, findings: findings.map(withoutFixes) };
   // The engine's caches keep what an editor's next version of this text will ask again; a batch goes on
   // to another contract, for which they would only hold memory (half of a run's peak, on CUAD).
   clearCaches();
