@@ -200,16 +200,61 @@ function topicPosition(rule: TopicRule, s: Sentence, units: Units, ctx: Context,
     const group = rule.detect[g];
     const positions: number[][] = [];
     let all = true;
+    let unstated: CompiledTerm[] | undefined;
     for (const concept of group) {
       const terms = conceptOf(rule, concept, s.lang, ctx);
       const hits = findTerms(terms, s.tokens, masked);
       if (hits.length) { positions.push(hits.map((h) => h.first)); continue; }
       heading ??= headingAndLeadIn(s, units);
-      if (!hasTerm(terms, heading)) { all = false; break; }
+      if (hasTerm(terms, heading)) continue;
+      // One concept may be said by referring back ("… notify … of the breach"), once the others are here.
+      if (unstated) { all = false; break; }
+      unstated = terms;
+    }
+    if (all && unstated) {
+      const back = positions.length ? backReference(unstated, s) : -1;
+      if (back < 0) all = false; else positions.push([back]);
     }
     if (all && positions.length > 0 && withinWindow(positions)) return [Math.min(...positions.map((p) => p[0])), g];
   }
   return [-1, -1];
+}
+
+/** Words that make a noun refer back to one named before: "the breach", "such incident", "het datalek". */
+const BACK_REFERRING: Record<Language, Set<string>> = {
+  en: new Set(['the', 'such', 'that', 'this', 'said']),
+  nl: new Set(['het', 'de', 'dit', 'deze', 'dat', 'die', 'dergelijk', 'dergelijke', 'bedoelde']),
+};
+/** A term's head noun comes before these: "breach of security", "inbreuk in verband met persoonsgegevens". */
+const PREPOSITIONS: Record<Language, Set<string>> = {
+  en: new Set(['of', 'in', 'to', 'for', 'with', 'on', 'by', 'affecting', 'involving']),
+  nl: new Set(['van', 'in', 'met', 'voor', 'op', 'bij', 'aan', 'over', 'inzake', 'betreffende']),
+};
+
+/** The head noun of a term found in a sentence: its last word, or the last before a preposition. */
+function headOf(h: TermMatch, tokens: readonly Token[], lang: Language): string {
+  for (let i = h.first + 1; i <= h.last; i++) if (PREPOSITIONS[lang].has(tokens[i].word)) return tokens[i - 1].stem;
+  return tokens[h.last].stem;
+}
+
+/**
+ * Where a sentence refers back to a term of the concept that the sentence before it names in full:
+ * after "… a personal data breach …", "the data importer shall notify the data exporter of the breach"
+ * speaks of a personal data breach. Only a term of several words counts, by its head noun ("breach"), so
+ * "breach" alone, which may be a breach of contract, is never read as one. -1 when there is none.
+ */
+function backReference(terms: CompiledTerm[], s: Sentence): number {
+  const previous = s.previous;
+  if (!previous) return -1;
+  const determiners = BACK_REFERRING[s.lang];
+  let heads: Set<string> | undefined;
+  for (let i = 1; i < s.tokens.length; i++) {
+    if (!determiners.has(s.tokens[i - 1].word)) continue;
+    heads ??= new Set(findTerms(terms, previous.tokens).filter((h) => h.last > h.first).map((h) => headOf(h, previous.tokens, s.lang)));
+    if (!heads.size) return -1;
+    if (heads.has(s.tokens[i].stem)) return i;
+  }
+  return -1;
 }
 
 const DEFAULT_COUNTS = (ctx: Context): CommitmentForm[] => ctx.languageData.commitments.counts;

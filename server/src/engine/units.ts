@@ -65,7 +65,9 @@ export class Sentence {
     readonly blockIndex: number,
     /** The sentence that introduces the list this sentence is an item of. */
     private readonly lead: Sentence | undefined,
-    /** Everything detection depends on (language, headings, lead-in, words): equal keys, equal topics. */
+    /** The sentence before it in its section: what "the breach" in this one may refer back to. */
+    readonly previous: Sentence | undefined,
+    /** Everything detection depends on (language, headings, lead-in, the sentence before, words): equal keys, equal topics. */
     readonly key: string,
   ) {}
 
@@ -147,9 +149,11 @@ export function buildUnits(model: DocumentModel, langOf: (section: Section) => L
   let lead: Sentence | undefined;
   let leadSection: Section | undefined;
   let afterEnumerator = false;
+  let previous: Sentence | undefined;
   const chains = new Map<Section, number>();
   model.blocks.forEach((block, blockIndex) => {
-    if (block.kind === 'heading') { lead = undefined; return; }
+    if (block.kind === 'heading') { lead = undefined; previous = undefined; return; }
+    if (previous && previous.section !== block.section) previous = undefined;
     const lang = langOf(block.section);
     const shape = listShape(block.parsed);
     // A bare enumerator on its own line ("ii)") belongs to the item after it: the lead-in carries on.
@@ -166,8 +170,10 @@ export function buildUnits(model: DocumentModel, langOf: (section: Section) => L
       const start = block.span.start + local.span.start;
       const continues = opener && !lead && local.continues ? opener : undefined;
       const context = lead ?? continues;
-      const sentence = new Sentence({ start, end: block.span.start + local.span.end }, local, lang, block.section, blockIndex, context, `${lang}${chain}:${context ? context.local.id : ''}:${local.id}`);
+      const sentence = new Sentence({ start, end: block.span.start + local.span.end }, local, lang, block.section, blockIndex, context, previous,
+        `${lang}${chain}:${context ? context.local.id : ''}:${previous ? previous.local.id : ''}:${local.id}`);
       sentences.push(sentence);
+      previous = sentence;
       if (local.leadsIn) { lead = sentence; leadSection = block.section; }
       if (!continues) opener = local.opens ? sentence : undefined;
     }
