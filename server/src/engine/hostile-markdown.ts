@@ -76,12 +76,20 @@ function opensTopLevel(text: string, next: number, blankRun: number): boolean {
   return /[\p{L}\p{N}]/u.test(text[next]);
 }
 
-/** A line that continues no indented construct: its first character is no space, and it is no table row after a row. */
-function startsAfresh(text: string, l: Line, previous: Line | undefined): boolean {
-  const c = text[l.start];
-  if (l.start === l.end || c === ' ' || c === '\t') return false;
-  const isRow = (r: Line) => text[r.start] === '|' && text.indexOf('|', r.start + 1) >= 0 && text.indexOf('|', r.start + 1) < r.end;
-  return !(isRow(l) && previous && isRow(previous));
+/**
+ * A line that continues no indented construct: its first character is no space, and it is no table row
+ * after a row. Lines are given by their offsets, not as objects: this runs for each of millions of lines.
+ */
+function startsAfresh(text: string, start: number, end: number, previousStart: number, previousEnd: number): boolean {
+  const c = text[start];
+  if (start === end || c === ' ' || c === '\t') return false;
+  return !(isRow(text, start, end) && previousStart >= 0 && isRow(text, previousStart, previousEnd));
+}
+
+function isRow(text: string, start: number, end: number): boolean {
+  if (text[start] !== '|') return false;
+  const bar = text.indexOf('|', start + 1);
+  return bar >= 0 && bar < end;
 }
 
 /**
@@ -94,16 +102,17 @@ export function pieceCuts(text: string, atDocumentStart: boolean, soft = PIECE):
   const cuts: number[] = [];
   const protectedUntil = atDocumentStart ? frontMatterEnd(text) : 0;
   let from = 0, lastText = 0, fence: string | null = null, inComment = false, linesInPiece = 0;
-  let previous: Line | undefined;
+  let previousStart = -1, previousEnd = -1;
   for (const l of lines(text)) {
     const size = l.start - from;
-    const cut = () => { cuts.push(l.start); from = l.start; linesInPiece = 0; };
+    let cut = false;
     // Never at a line that would open front matter at the start of a piece.
-    if (l.start >= protectedUntil && size >= HARD_PIECE && !text.startsWith('---', l.start)) { cut(); fence = null; inComment = false; }
-    else if (l.start >= protectedUntil && size >= soft && !fence && !inComment && isBlank(text, l) && opensTopLevel(text, l.next, l.start - lastText)) cut();
-    else if (l.start >= protectedUntil && linesInPiece >= HARD_PIECE_LINES && !fence && !inComment && startsAfresh(text, l, previous) && !text.startsWith('---', l.start)) cut();
+    if (l.start >= protectedUntil && size >= HARD_PIECE && !text.startsWith('---', l.start)) { cut = true; fence = null; inComment = false; }
+    else if (l.start >= protectedUntil && size >= soft && !fence && !inComment && isBlank(text, l) && opensTopLevel(text, l.next, l.start - lastText)) cut = true;
+    else if (l.start >= protectedUntil && linesInPiece >= HARD_PIECE_LINES && !fence && !inComment && startsAfresh(text, l.start, l.end, previousStart, previousEnd) && !text.startsWith('---', l.start)) cut = true;
+    if (cut) { cuts.push(l.start); from = l.start; linesInPiece = 0; }
     linesInPiece++;
-    previous = l;
+    previousStart = l.start; previousEnd = l.end;
     if (!isBlank(text, l)) lastText = l.next;
     const line = text.slice(l.start, l.end);
     const f = FENCE_RE.exec(line);
