@@ -144,15 +144,33 @@ const listShape = perBlock((block) => {
 /** "Article 7 –", "7.2", "IV." before a heading's words; a roman numeral only as a word of its own ("Liability" keeps its "Li"). */
 const HEADING_NUMBER_RE = /^\s*(?:(?:article|artikel|section|clause)\b\s*)?(?:\d[\d.]*|[ivxlc]+(?=[.\s:–—-]|$))?\.?\s*[–—:-]?\s*/i;
 
+/**
+ * Text converted from a word processor often loses its lists: "Upon termination of the Agreement:" is a
+ * paragraph, and so is each item after it. A few short paragraphs after a paragraph that leads in take
+ * its lead-in, as list items do, up to a numbered clause ("7.3 …") or a run-in title ("Survival. …").
+ */
+const MAX_LED_PARAGRAPHS = 6;
+const MAX_LED_LENGTH = 600;
+/** A lead-in is short ("Upon termination:"); a long sentence that ends in a colon is a clause of its own. */
+const MAX_LEAD_LENGTH = 250;
+const NEW_CLAUSE_RE = /^\s*(?:\d+\.\d+|\p{Lu}[\p{L}’'-]*(?:\s+(?:\p{Lu}[\p{L}’'-]*|of|and|or|the|for|to|in|on|van|en|de|het|op|voor)){0,6}\.\s+\p{Lu})/u;
+
+function takesLead(block: DocumentModel['blocks'][number], lead: Sentence, led: number): boolean {
+  return block.kind === 'paragraph' && block.section === lead.section && led < MAX_LED_PARAGRAPHS && block.text.length <= MAX_LED_LENGTH && !NEW_CLAUSE_RE.test(block.text);
+}
+
 export function buildUnits(model: DocumentModel, langOf: (section: Section) => Language): Units {
   const sentences: Sentence[] = [];
   let lead: Sentence | undefined;
   let leadSection: Section | undefined;
   let afterEnumerator = false;
   let previous: Sentence | undefined;
+  /** A paragraph that ends in a lead-in, and how many paragraphs after it have taken it. */
+  let paragraphLead: Sentence | undefined;
+  let paragraphsLed = 0;
   const chains = new Map<Section, number>();
   model.blocks.forEach((block, blockIndex) => {
-    if (block.kind === 'heading') { lead = undefined; previous = undefined; return; }
+    if (block.kind === 'heading') { lead = undefined; previous = undefined; paragraphLead = undefined; return; }
     if (previous && previous.section !== block.section) previous = undefined;
     const lang = langOf(block.section);
     const shape = listShape(block.parsed);
@@ -160,7 +178,8 @@ export function buildUnits(model: DocumentModel, langOf: (section: Section) => L
     if (shape.bare) { afterEnumerator = true; return; }
     const isItem = afterEnumerator || shape.item;
     afterEnumerator = false;
-    if (!isItem || block.section !== leadSection) lead = undefined;
+    if (!isItem && paragraphLead && takesLead(block, paragraphLead, paragraphsLed)) { lead = paragraphLead; paragraphsLed++; }
+    else if (!isItem || block.section !== leadSection) { lead = undefined; paragraphLead = undefined; }
     let chain = chains.get(block.section);
     if (chain === undefined) { chain = chainIds.id(headingChain(block.section)); chains.set(block.section, chain); }
     // "… shall not be liable for: (i) …; (ii) …; or (iii) loss of data": the sentences that go on with an
@@ -177,6 +196,7 @@ export function buildUnits(model: DocumentModel, langOf: (section: Section) => L
       if (local.leadsIn) { lead = sentence; leadSection = block.section; }
       if (!continues) opener = local.opens ? sentence : undefined;
     }
+    if (!isItem && block.kind === 'paragraph' && previous?.blockIndex === blockIndex && previous.local.leadsIn && previous.text.length <= MAX_LEAD_LENGTH) { paragraphLead = previous; paragraphsLed = 0; }
   });
   const headingCache = new Map<string, Token[]>();
   let outline: ReturnType<typeof outlineOf> | undefined;
