@@ -55,7 +55,8 @@ export class LintCache {
   }
 
   store(path: string, key: CacheKey, entry: FileEntry): void {
-    this.next[path] = { ...key, entry };
+    // The file is JSON, which writes a typed array as an object of numbered keys.
+    this.next[path] = { ...key, entry: { ...entry, lineStarts: Array.from(entry.lineStarts) } };
     this.analysed = true;
   }
 

@@ -18,7 +18,7 @@ export interface FileJob {
 }
 
 /** The result without the model and without fixes (no format prints them); lines as their start offsets. */
-export interface FileEntry { result: AnalysisResult; lineStarts: readonly number[] }
+export interface FileEntry { result: AnalysisResult; lineStarts: ArrayLike<number> }
 
 /**
  * The finding without fixes, copied without reading its own: the engine makes them when first asked

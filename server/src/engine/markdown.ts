@@ -13,8 +13,8 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { BoundedCache } from './bounded-cache.js';
-import { LineIndex } from './lines.js';
-import { blankLinkTargets, htmlComments, neutralise, pieceCuts } from './hostile-markdown.js';
+import { LineIndex, lineStartsStepwise } from './lines.js';
+import { blankLinkTargets, htmlComments, neutralise, pieceCutsStepwise } from './hostile-markdown.js';
 import { toEnd, type Steps } from './steps.js';
 import type { Span } from './types.js';
 
@@ -201,15 +201,15 @@ const PARAGRAPHS_PIECE = 2 * 1024;
  * line holds before the block is inside the block's chunk. Chunks of at least 1,000 characters at
  * headings: a document of many short sections is still parsed in a few hundred calls, not thousands.
  */
-function chunks(text: string): { start: number; text: string }[] {
-  if (lastCut?.text !== text) lastCut = { text, chunks: cutIntoChunks(text) };
+function* chunks(text: string): Steps<{ start: number; text: string }[]> {
+  if (lastCut?.text !== text) lastCut = { text, chunks: yield* cutIntoChunks(text) };
   return lastCut.chunks;
 }
 
 /** The text cut last, with its chunks: the language server parses a text in slices, then analyses the same text. */
 let lastCut: { text: string; chunks: { start: number; text: string }[] } | undefined;
 
-function cutIntoChunks(text: string): { start: number; text: string }[] {
+function* cutIntoChunks(text: string): Steps<{ start: number; text: string }[]> {
   const out: { start: number; text: string }[] = [];
   let start = 0, fence: string | null = null;
   const re = /^([ ]{0,3})(```+|~~~+|#{1,6}(?=[ \t]|$))/gm;
@@ -225,11 +225,13 @@ function cutIntoChunks(text: string): { start: number; text: string }[] {
   }
   out.push({ start, text: text.slice(start) });
   if (!out.some((c) => c.text.length > PARAGRAPHS_PIECE)) return out;
-  return out.flatMap((c) => {
-    const cuts = pieceCuts(c.text, c.start === 0, PARAGRAPHS_PIECE);
-    if (!cuts.length) return [c];
-    return [0, ...cuts].map((at, i, all) => ({ start: c.start + at, text: c.text.slice(at, all[i + 1] ?? c.text.length) }));
-  });
+  const pieces: { start: number; text: string }[] = [];
+  for (const c of out) {
+    const cuts = yield* pieceCutsStepwise(c.text, c.start === 0, PARAGRAPHS_PIECE);
+    if (!cuts.length) pieces.push(c);
+    else [0, ...cuts].forEach((at, i, all) => pieces.push({ start: c.start + at, text: c.text.slice(at, all[i + 1] ?? c.text.length) }));
+  }
+  return pieces;
 }
 
 /**
@@ -363,7 +365,7 @@ export function parseMarkdown(text: string): DocumentModel {
 
 /** parseMarkdown with a step after each chunk it had to parse (chunks remembered from before take none). */
 export function* parseMarkdownStepwise(text: string): Steps<DocumentModel> {
-  const lines = new LineIndex(text);
+  const lines = new LineIndex(text, yield* lineStartsStepwise(text));
   const model: DocumentModel = { text, lines, frontMatter: null, sections: [], blocks: [], comments: [], protectedSpans: [], title: null, chunks: [] };
 
   const preamble: Section = {
@@ -393,7 +395,7 @@ export function* parseMarkdownStepwise(text: string): Steps<DocumentModel> {
     if (parsed && kind) model.blocks.push({ kind, span: moved(parsed.span, by), text: parsed.text, section: current, parsed });
   };
 
-  for (const chunk of chunks(text)) {
+  for (const chunk of yield* chunks(text)) {
     const by = chunk.start;
     const known = chunkCache.get(chunk.text);
     const parsed = known ?? parseAndRemember(chunk.text);

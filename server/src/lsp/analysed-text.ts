@@ -9,13 +9,13 @@ import { TextDocument, type Position, type Range } from 'vscode-languageserver-t
  * `lineStarts` are those of `text` (the engine's LineIndex of it). The engine breaks lines at LF alone,
  * a TextDocument at CR too: a text with a CR gets a TextDocument of its own.
  */
-export function analysedText(uri: string, languageId: string, version: number, text: string, lineStarts: readonly number[]): TextDocument {
+export function analysedText(uri: string, languageId: string, version: number, text: string, lineStarts: ArrayLike<number>): TextDocument {
   return text.includes('\r') ? TextDocument.create(uri, languageId, version, text) : new AnalysedText(uri, languageId, version, text, lineStarts);
 }
 
 /** A TextDocument's positions and offsets, from line starts given (LF line breaks only). */
 class AnalysedText implements TextDocument {
-  constructor(readonly uri: string, readonly languageId: string, readonly version: number, private readonly text: string, private readonly starts: readonly number[]) {}
+  constructor(readonly uri: string, readonly languageId: string, readonly version: number, private readonly text: string, private readonly starts: ArrayLike<number>) {}
 
   get lineCount(): number { return this.starts.length; }
 
