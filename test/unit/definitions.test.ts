@@ -28,6 +28,13 @@ test('Dutch: X: … in an article on Begrippen, after a lead-in "wordt verstaan:
   assert.deepEqual(terms(`# Overeenkomst\n\n## Artikel 3 – Diensten\n\n| Begrip | Betekenis |\n| --- | --- |\n| **Klantdata** | de gegevens die Opdrachtgever in de Dienst opslaat |\n| Dienst | de clouddienst van Leverancier |\n\n| Niveau | Reactietijd |\n| --- | --- |\n| Hoog | 4 uur |\n`), ['Klantdata', 'Dienst'], 'the head row defines nothing, and a table of figures defines nothing');
 });
 
+test('an abbreviation stands for its full name: "X" or "Y" means …, and X ("Y") whose initials spell Y', () => {
+  const defs = findDefinitions(parseMarkdown(`# BAA\n\n## 1. Definitions\n\n1.1 **"Protected Health Information"** or **"PHI"** has the meaning given to it under HIPAA.\n\n1.2 The Service Level Agreement ("SLA") and the Support Desk (the "Desk") apply.\n`));
+  const standsFor = Object.fromEntries(defs.map((d) => [d.term, d.standsFor]));
+  assert.deepEqual(standsFor, { PHI: 'Protected Health Information', 'Protected Health Information': undefined, SLA: 'Service Level Agreement', Desk: undefined });
+  assert.match(defs.find((d) => d.term === 'Protected Health Information')!.meaning, /given to it under HIPAA/, 'the first name gets the meaning too');
+});
+
 test('an inserted clause speaks of the service and the data in the contract\'s own defined terms (EN)', () => {
   const contract = `# Cloud Service Agreement\n\nThis Agreement is made between Acme Cloud B.V. (the "Provider") and Example Bank N.V. (the "Customer").\n\n## 1. Definitions\n\n1.1 <span id="1.1">**"Cloud Service"**</span> means the product described in the Order Form.\n\n1.2 <span id="1.2">**"Customer Content"**</span> means data submitted by the Customer to the Cloud Service.\n\n## 2. Fees\n\n2.1 The Customer pays the fees.\n\nSigned for the Provider and for the Customer.\n`;
   const r = analyze(contract, { type: 'saas' });

@@ -8,8 +8,11 @@ import type { Block, DocumentModel, Section } from './markdown.js';
 import { perBlock } from './per-block.js';
 import type { Span } from './types.js';
 
-/** `meaning` is the defining words after the term; a parenthetical name-giving has none. */
-export interface Definition { term: string; span: Span; meaning: string }
+/**
+ * `meaning` is the defining words after the term; a parenthetical name-giving has none. `standsFor`: the
+ * full name an abbreviation or second name stands for ("PHI": "Protected Health Information").
+ */
+export interface Definition { term: string; span: Span; meaning: string; standsFor?: string }
 
 const Q = '["“”\'‘’]';
 const TERM = `([\\p{Lu}][\\p{L}\\p{N}-]*(?:\\s+(?:of|and|for|van|voor|en|de|het|[\\p{Lu}][\\p{L}\\p{N}-]*)){0,5})`;
@@ -32,7 +35,7 @@ const HTML_TAG_RE = /<\/?[A-Za-z][^<>\n]*>/g;
 const withoutTags = (text: string) => (text.includes('<') ? text.replace(HTML_TAG_RE, (t) => ' '.repeat(t.length)) : text);
 
 /** A definition found in a block, offset relative to the block. */
-interface LocalDefinition { term: string; start: number; length: number; meaning: string }
+interface LocalDefinition { term: string; start: number; length: number; meaning: string; standsFor?: string }
 
 function definedIn(text: string, re: RegExp, withMeaning: (m: RegExpMatchArray) => string): LocalDefinition[] {
   const out: LocalDefinition[] = [];
@@ -40,13 +43,51 @@ function definedIn(text: string, re: RegExp, withMeaning: (m: RegExpMatchArray) 
   return out;
 }
 
+/** Two names for one thing: “"Protected Health Information" or "PHI" has the meaning …”, “"Diensten" of "Dienst"”. */
+const ALTERNATE_RE = new RegExp(`${Q}${TERM}${Q}\\s+(?:or|of)\\s+(?=${Q})`, 'gu');
+
+/**
+ * A term defined under two names: the second is the one followed by its meaning and the first is what it
+ * stands for, so "PHI" is data wherever "Protected Health Information" is; the first gets the same meaning.
+ */
+function withAlternates(text: string, found: LocalDefinition[]): LocalDefinition[] {
+  if (!found.length) return found;
+  const out = [...found];
+  for (const m of text.matchAll(ALTERNATE_RE)) {
+    const first = m[1].trim(), next = m.index! + m[0].length;
+    const second = found.find((d) => d.meaning && d.start > next && d.start <= next + 2);
+    if (!second || found.some((d) => d.term === first)) continue;
+    second.standsFor = first;
+    out.push({ term: first, start: m.index! + m[0].indexOf(m[1]), length: m[1].length, meaning: second.meaning });
+  }
+  return out;
+}
+
+/**
+ * The words an abbreviation given in parentheses stands for, when their initials spell it:
+ * Protected Health Information ("PHI"), Service Level Agreement ("SLA").
+ */
+function abbreviated(text: string, term: string, start: number): string | undefined {
+  if (!/^\p{Lu}{2,6}$/u.test(term)) return undefined;
+  const at = text.lastIndexOf('(', start);
+  if (at < 0 || start - at > 30 || text.slice(at, start).includes(')')) return undefined;
+  const words = text.slice(Math.max(0, at - 120), at).split(/[\s(]+/).filter(Boolean).slice(-term.length);
+  return words.length === term.length && words.every((w, i) => w[0]?.toUpperCase() === term[i]) && !COMPANY_RE.test(words.at(-1)!) ? words.join(' ') : undefined;
+}
+
+/** A company's abbreviated name is a party, not what its words say: "Fujitsu Semiconductor Limited ("FSL")" limits nothing. */
+const COMPANY_RE = /^(?:limited|ltd|inc|incorporated|corporation|corp|company|co|llc|llp|plc|gmbh|ag|sa|b\.?v|n\.?v|holding|holdings|group)\.?,?$/i;
+
 /** Definitions depend on a block's text (and, for lists and tables, where it stands), not on the rest of the document. */
 const inSentences = perBlock((block) => {
   const text = withoutTags(block.text);
   return [
-    ...definedIn(text, MEANS_RE, (m) => block.text.slice(m.index! + m[0].length, m.index! + m[0].length + 300)),
+    ...withAlternates(text, definedIn(text, MEANS_RE, (m) => block.text.slice(m.index! + m[0].length, m.index! + m[0].length + 300))),
     ...definedIn(text, PARENTHETICAL_RE, () => ''),
-  ];
+  ].map((d) => {
+    const standsFor = d.standsFor ?? abbreviated(text, d.term, d.start);
+    return standsFor ? { ...d, standsFor } : d;
+  });
 });
 
 /** "Beveiligingsincident: een gebeurtenis …", "Downtime means …" in a definitions article. */
@@ -80,7 +121,7 @@ export function findDefinitions(model: DocumentModel): Definition[] {
       const start = block.span.start + d.start;
       if (seen.has(start)) continue;
       seen.add(start);
-      defs.push({ term: d.term, span: { start, end: start + d.length }, meaning: d.meaning });
+      defs.push({ term: d.term, span: { start, end: start + d.length }, meaning: d.meaning, ...(d.standsFor ? { standsFor: d.standsFor } : {}) });
     }
   };
   // A lead-in paragraph makes the rest of its section a list of definitions; a table's head its rows.

@@ -51,12 +51,15 @@ function dutchStem(s: string): string {
   return s.length >= 4 ? s.replace(/(aa|ee|oo|uu)([^aeiou])$/, (_, v: string, c: string) => v[0] + c) : s;
 }
 
-// "%" is a word of its own: "99.9%" is how availability is stated.
-const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|%/gu;
+// "%" is a word of its own: "99.9%" is how availability is stated. HTML tags that a conversion left in the
+// text (`<span class="keyterms_link">Provider</span>`) are no words: they would part a clause's words
+// ("terminat… return … PHI") by more than a clause spans.
+const WORD_RE = /<\/?(?:span|div|a|p|br|b|i|u|em|strong|sup|sub|font|mark|small|ins|del|s|li|ul|ol|table|tr|td|th|h[1-6]|img|hr|section|article|header|footer|blockquote|code|pre)(?:\s[^<>\n]*)?\/?>|[\p{L}\p{N}]+(?:['’][\p{L}]+)?|%/giu;
 
 export function tokenize(text: string, lang: Language, base = 0): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD_RE)) {
+    if (m[0][0] === '<') continue;
     const word = fold(m[0]);
     tokens.push({ word, stem: stem(word, lang), start: base + m.index!, end: base + m.index! + m[0].length });
   }

@@ -60,6 +60,26 @@ function names(meaning: string, conceptKey: string, own: CompiledTerm[], lang: L
   return named;
 }
 
+const abbreviations = new WeakMap<Definition[], Definition[]>();
+/** The document's abbreviations and second names ("PHI" for "Protected Health Information"), found once per analysis. */
+function abbreviationsOf(ctx: Context): Definition[] {
+  let found = abbreviations.get(ctx.definitions);
+  if (!found) abbreviations.set(ctx.definitions, (found = ctx.definitions.filter((d) => d.standsFor)));
+  return found;
+}
+
+/** The concepts of a rule that a defined term of the document may stand for. */
+const aliasedConcepts = (rule: TopicRule, ctx: Context): string[] => (abbreviationsOf(ctx).length ? Object.keys(rule.concepts) : rule.aliases ?? []);
+
+/**
+ * Whether a full name ends in a term of the concept, its head noun: "Protected Health Information" is
+ * information, "Good Clinical Practice" is a practice (though "good" is the stem of "goods").
+ */
+function namesAsHead(name: string, own: CompiledTerm[], lang: Language): boolean {
+  const tokens = tokenize(name, lang);
+  return findTerms(own, tokens).some((h) => h.last === tokens.length - 1);
+}
+
 function conceptOf(rule: TopicRule, concept: string, lang: Language, ctx: Context): CompiledTerm[] {
   const key = `${rule.id}:${concept}:${lang}`;
   let terms = ctx.aliasCache.get(key);
@@ -68,8 +88,11 @@ function conceptOf(rule: TopicRule, concept: string, lang: Language, ctx: Contex
     const own = conceptTerms(rule, concept, lang);
     // Once per term: a file of many contracts defines the same terms thousands of times.
     const seen = new Set<string>();
-    if (rule.aliases?.includes(concept)) for (const d of ctx.definitions) {
-      if (!seen.has(d.term) && d.meaning && names(d.meaning, key, own, lang)) { seen.add(d.term); terms.push(compileTerm(d.term, lang)); }
+    const byMeaning = rule.aliases?.includes(concept);
+    for (const d of byMeaning ? ctx.definitions : abbreviationsOf(ctx)) {
+      if (seen.has(d.term)) continue;
+      // An abbreviation is its full name, for every concept; a defined term stands for what its meaning names, where the topic says so.
+      if ((d.standsFor && namesAsHead(d.standsFor, own, lang)) || (byMeaning && d.meaning && names(d.meaning, key, own, lang))) { seen.add(d.term); terms.push(compileTerm(d.term, lang)); }
     }
     ctx.aliasCache.set(key, terms);
   }
@@ -519,7 +542,7 @@ function sentenceAliases(rules: TopicRule[], units: Units, ctx: Context): (s: Se
   const aliasesOf = (lang: Language) => {
     let aliases = byLanguage.get(lang);
     if (!aliases) {
-      aliases = rules.flatMap((r) => (r.aliases ?? []).flatMap((c) =>
+      aliases = rules.flatMap((r) => aliasedConcepts(r, ctx).flatMap((c) =>
         conceptOf(r, c, lang, ctx).slice(conceptTerms(r, c, lang).length).map((term) => ({ label: `${r.id}:${c}:${term.source}`, term }))));
       byLanguage.set(lang, aliases);
     }
