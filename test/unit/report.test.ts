@@ -312,6 +312,31 @@ test('clauselint report: usage errors in Dutch with --lang nl, in English with -
   }
 });
 
+test('clauselint report: a file not checked is said in the command\'s language (--lang, else the locale) and listed in the report\'s', () => {
+  const dutch = fixture('nl/hardware-ondersteuning-vanaf-tot-kort-zwak.md');
+  const dir = tempTree({ 'a.md': dutch, 'b.md': new Uint8Array([0, 1, 2, 0, 255, 254, 0, 0]) });
+  const said = { en: 'clauselint: b.md: this is a binary file, not a Markdown contract\n', nl: 'clauselint: b.md: dit is een binair bestand, geen overeenkomst in Markdown\n' };
+  const listed = { en: '## Files not checked\n\n- b.md: this is a binary file, not a Markdown contract\n', nl: '## Niet gecontroleerde bestanden\n\n- b.md: dit is een binair bestand, geen overeenkomst in Markdown\n' };
+  const saved = process.env.LC_ALL;
+  try {
+    for (const [locale, argv, line, report] of [
+      ['nl_NL.UTF-8', [], said.nl, listed.nl],
+      // The report is in its contract's language, Dutch; the command speaks the reader's.
+      ['C', [], said.en, listed.nl],
+      ['C', ['--lang', 'nl'], said.nl, listed.nl],
+      ['nl_NL.UTF-8', ['--lang', 'en'], said.en, listed.en],
+    ] as const) {
+      process.env.LC_ALL = locale;
+      const r = cli(['report', 'a.md', 'b.md', '--format', 'markdown', ...argv], { cwd: dir });
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stderr, line, `${locale} ${argv.join(' ')}`);
+      assert.ok(r.stdout.includes(report), `${locale} ${argv.join(' ')}: ${r.stdout.slice(r.stdout.lastIndexOf('## '))}`);
+    }
+  } finally {
+    if (saved === undefined) delete process.env.LC_ALL; else process.env.LC_ALL = saved;
+  }
+});
+
 test('clauselint report: bad input is one line each, the rest is still reported, exit 2', () => {
   const dir = tempTree({ 'a.md': DPA, 'b.md': new Uint8Array([0, 1, 2, 0, 255, 254, 0, 0]) });
   const r = cli(['report', 'a.md', 'b.md', '-o', 'out.html'], { cwd: dir });

@@ -110,7 +110,7 @@ export function run(argv: string[], io: Io): number {
 }
 
 const internalError = (name: string, message: string, lang: Language) =>
-  `clauselint: ${s(lang, 'internal.file', { file: printable(name), message: printable(message.split('\n')[0]) })}\n`;
+  `clauselint: ${printable(name)}: ${s(lang, 'internal.file', { message: printable(message.split('\n')[0]) })}\n`;
 
 function lint(argv: string[], io: Io): number {
   if (argv[0] === 'report') return runReport(argv.slice(1), io, VERSION);

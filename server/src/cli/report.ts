@@ -8,13 +8,13 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../engine/analyze.js';
 import { InputError, readContractFile } from '../engine/input.js';
-import { CONTRACT_TYPES, LANGUAGES, REGIMES, type ContractType, type Language, type Regime, type Settings } from '../engine/types.js';
+import { CONTRACT_TYPES, LANGUAGES, REGIMES, type ContractType, type Language, type Localized, type Regime, type Settings } from '../engine/types.js';
 import { configFor } from '../config.js';
 import { expandInputs, UsageError } from './files.js';
 import { playbookFor } from './catalogue.js';
 import { isContractToFix } from './fix.js';
 import { list, writeAtomically } from './main.js';
-import { buildReport, type ContractInput, type ReportModel } from '../report/model.js';
+import { buildReport, type ContractInput, type FileProblem } from '../report/model.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { compareContracts, renderCompareHtml, renderCompareMarkdown } from '../report/compare.js';
@@ -22,6 +22,7 @@ import { earlierRun, readBaseline } from './baseline.js';
 import { count, inBoth, s } from './strings.js';
 import { parseError } from './parse-error.js';
 import { commandLanguage } from './command-language.js';
+import { printable } from './printable.js';
 
 export const REPORT_FORMATS = ['html', 'markdown', 'json'] as const;
 
@@ -102,7 +103,13 @@ export function runReport(argv: string[], io: ReportIo, version: string, now: Da
 
   const cli: Settings = { ...(type && { type }), ...(regimes && { regimes }) };
   const inputs: ContractInput[] = [];
-  const problems: ReportModel['problems'] = [];
+  const problems: FileProblem[] = [];
+  const said = commandLanguage(argv);
+  // One line on standard error as it happens (the command's language), and in the report (the report's).
+  const notChecked = (name: string, message: Localized) => {
+    io.stderr(`clauselint: ${printable(name)}: ${message[said]}\n`);
+    problems.push({ path: name, message });
+  };
   const found = o.compare
     ? positionals.map((p) => { const [one] = expandInputs([p], io.cwd); if (!one) throw new UsageError(inBoth('usage.noSuchFile', { path: p })); return one; })
     : expandInputs(positionals, io.cwd);
@@ -115,10 +122,9 @@ export function runReport(argv: string[], io: ReportIo, version: string, now: Da
     let text: string;
     try { text = readContractFile(path); } catch (err) {
       const e = err as NodeJS.ErrnoException;
-      const message = err instanceof InputError ? err.message : e && e.code ? `cannot read it (${e.code})` : null;
-      if (message === null) throw err;
-      io.stderr(`clauselint: ${name}: ${message}\n`);
-      problems.push({ path: name, message });
+      if (err instanceof InputError) notChecked(name, { en: err.text('en'), nl: err.text('nl') });
+      else if (e && e.code) notChecked(name, inBoth('io.cannotReadIt', { code: e.code }));
+      else throw err;
       continue;
     }
     // In folders and globs only contracts, as the linter and the language server decide; --all takes every file.
@@ -129,14 +135,11 @@ export function runReport(argv: string[], io: ReportIo, version: string, now: Da
       const earlier = baseline && earlierRun({ path: name, result, lines: result.model.lines }, baseline);
       inputs.push({ path: name, result, playbook, ...(earlier !== undefined && { earlier }) });
     } catch (err) {
-      const message = `internal error: ${String((err as Error)?.message ?? err).split('\n')[0]}; please report this with the file`;
-      io.stderr(`clauselint: ${name}: ${message}\n`);
-      problems.push({ path: name, message });
+      notChecked(name, inBoth('internal.file', { message: printable(String((err as Error)?.message ?? err).split('\n')[0]) }));
     }
   }
 
   if (notContracts) {
-    const said = commandLanguage(argv);
     const files = count(said, notContracts, 'count.markdown', 'count.markdowns');
     // Nothing to report on is no report (exit 2), as the lint command says when it checked nothing.
     if (!inputs.length && !problems.length) { io.stderr(`clauselint: ${s(said, 'noContracts', { paths: positionals.join(' '), files })}\n`); return 2; }

@@ -59,6 +59,8 @@ const STRINGS = {
   },
   'usage.compareTwo': { en: '--compare needs two files: the old version and the new one', nl: '--compare vraagt om twee bestanden: de oude versie en de nieuwe' },
   'io.cannotRead': { en: 'cannot read {file} ({code})', nl: 'kan {file} niet lezen ({code})' },
+  // After the file's name, in the report's list of files not checked too.
+  'io.cannotReadIt': { en: 'cannot read it ({code})', nl: 'kan het bestand niet lezen ({code})' },
   'io.cannotReadOrWrite': { en: 'cannot read or write {path} ({code})', nl: 'kan {path} niet lezen of schrijven ({code})' },
   'baseline.unreadable': { en: '--baseline {file}: cannot read it ({code})', nl: '--baseline {file}: kan het bestand niet lezen ({code})' },
   'baseline.notJson': { en: '--baseline {file}: not JSON', nl: '--baseline {file}: geen JSON' },
@@ -85,8 +87,8 @@ const STRINGS = {
     nl: 'Wetgeving die van toepassing is (gescheiden door komma\'s: {regimes}; leeg voor geen): ',
   },
   others: { en: '{n} other', nl: '{n} overig' },
-  // A fault of Clauselint's own: the reader can only report it.
-  'internal.file': { en: '{file}: internal error: {message}; please report this with the file', nl: '{file}: interne fout: {message}; meld dit graag, met het bestand' },
+  // A fault of Clauselint's own, after the file's name: the reader can only report it.
+  'internal.file': { en: 'internal error: {message}; please report this with the file', nl: 'interne fout: {message}; meld dit graag, met het bestand' },
   // --concurrency's worker threads: why they could not start or stopped; the analysis goes on here.
   'pool.cannotStart': { en: 'worker threads could not start ({reason}); analysing on one thread', nl: 'de analysethreads konden niet starten ({reason}); de analyse gaat verder op één thread' },
   'pool.allStopped': { en: 'every worker thread stopped; analysing the rest on one thread', nl: 'alle analysethreads zijn gestopt; de rest wordt op één thread geanalyseerd' },

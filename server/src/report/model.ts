@@ -11,7 +11,7 @@ import { loadRuleData, referencesOf, type StrongPoint } from '../engine/rule-dat
 import { citation } from '../engine/citations.js';
 import type { Clause, Problem } from '../engine/topic-evaluation.js';
 import { statusChange, type Change } from './marks.js';
-import { TOPIC_IDS, type ContractType, type Language, type Regime, type Source, type TopicId, type TopicStatus } from '../engine/types.js';
+import { TOPIC_IDS, type ContractType, type Language, type Localized, type Regime, type Source, type TopicId, type TopicStatus } from '../engine/types.js';
 
 export interface Quote { line: number; endLine: number; text: string }
 export interface AskFor { clauseId: string; title: string; text: string }
@@ -186,12 +186,15 @@ export function majorityLanguage(contracts: { result: AnalysisDetails }[]): Lang
   return nl > contracts.length - nl ? 'nl' : 'en';
 }
 
-export function buildReport(inputs: ContractInput[], options: { lang?: Language; regimes?: Regime[]; problems?: ReportModel['problems'] } = {}): ReportModel {
+/** A file not checked, said in both languages: the report's is known once its contracts are. */
+export interface FileProblem { path: string; message: Localized }
+
+export function buildReport(inputs: ContractInput[], options: { lang?: Language; regimes?: Regime[]; problems?: FileProblem[] } = {}): ReportModel {
   const language = options.lang ?? majorityLanguage(inputs);
   return {
     language,
     topicNames: TOPIC_IDS.map((id) => ({ id, name: loadRuleData().topics.get(id)?.name[language] ?? id })),
     contracts: inputs.map((input, i) => contractReport(input, i, options.lang ?? input.result.language, options.regimes)),
-    problems: options.problems ?? [],
+    problems: (options.problems ?? []).map(({ path, message }) => ({ path, message: message[language] })),
   };
 }
