@@ -73,6 +73,8 @@ const CASES: Case[] = [
   { name: 'a paragraph of 500,000 short lines (1 MB)', files: { 'c.md': `${FRONT}${'x\n'.repeat(500_000)}` } },
   { name: 'terminal escapes in the text (stylish)', files: { 'c.md': `${FRONT}## 1. \u001b[2JSecurity\n\n<!-- clauselint-disable \u001b[2Jx -->\n` }, argv: ['c.md', '--format', 'stylish'] },
   { name: 'report: a folder with no contracts', files: { 'notes.md': '# Notes\n\nNothing here.\n' }, argv: ['report', '.', '--format', 'markdown'] },
+  // Fourth round: the largest inputs the size limit allows.
+  { name: 'memory: 19.9 MB of blank lines', files: { 'c.md': '\n'.repeat(Math.floor(19.9 * 1024 * 1024)) } },
 ];
 
 /** The child: runs the command's run() from the chosen checkout, then prints its exit code and peak memory. */

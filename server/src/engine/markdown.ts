@@ -242,7 +242,8 @@ function parseNodes(text: string): FlatNode[] {
   try {
     // Shapes that would take the parser super-linear time are blanked out of its text and found here.
     const { parseText, nodes } = neutralise(text, true);
-    const parsed = flatten(markdownProcessor.parse(parseText) as MdNode);
+    // Nothing but what was read without it: a run of headings, a piece of a huge table.
+    const parsed = /\S/.test(parseText) ? flatten(markdownProcessor.parse(parseText) as MdNode) : [];
     return nodes.length ? [...parsed, ...nodes].sort((a, b) => a.start - b.start) : parsed;
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
