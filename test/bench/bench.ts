@@ -69,9 +69,10 @@ if (!editor) console.log('editor latency: skipped (run npm run build first: dist
 else {
   const ms = (p: { p50: number; p95: number }) => `p50 ${p.p50.toFixed(0)} ms, p95 ${p.p95.toFixed(0)} ms`;
   for (const c of editor.cases) {
-    console.log(`language server, ${c.name}, ${(c.bytes / 1000).toFixed(0)} KB: open ${c.open.toFixed(0)} ms; server RSS ${c.rssMb.toFixed(0)} MB`);
+    console.log(`language server, ${c.name}, ${(c.bytes / 1000).toFixed(0)} KB: open ${c.open.toFixed(0)} ms; server RSS ${c.rssMb.toFixed(0)} MB; load average ${c.load.toFixed(1)}`);
     console.log(`  edit to diagnostics, typing in a clause: ${ms(c.typing)}`);
     console.log(`  edit to diagnostics, adding a sentence with a security obligation: ${ms(c.sentence)}`);
+    console.log(`  server CPU per edit, with its requests: typing ${c.cpuPerEdit.typing.toFixed(0)} ms, adding a sentence ${c.cpuPerEdit.sentence.toFixed(0)} ms`);
     console.log(`  code actions and code lenses sent with those edits: ${ms(c.requests)}`);
     console.log(`  at 8 keystrokes a second (150 ms debounce): requests ${ms(c.brisk.requests)}; last keystroke to its diagnostics ${c.brisk.lastDiagnostics === null ? 'over a minute' : `${c.brisk.lastDiagnostics.toFixed(0)} ms`}`);
   }

@@ -14,6 +14,7 @@
  * Run on its own, it prints the figures as JSON (bench.ts runs it so, in a process of its own).
  */
 import { readFileSync, existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { TestClient, SERVER, type Range } from '../lsp/lsp-client.js';
 import { CUAD_CONTRACT, dutchContract, largeContract } from './large-contract.js';
 
@@ -30,6 +31,13 @@ export interface CaseLatency {
   /** null: no diagnostics for the last version within a minute. */
   brisk: { requests: Percentiles; lastDiagnostics: number | null };
   rssMb: number;
+  /**
+   * The server's CPU time per edit (user + system, mean over the edits, their requests included): on a
+   * loaded machine the latencies above wait for a core too, this does not.
+   */
+  cpuPerEdit: { typing: number; sentence: number };
+  /** The machine's load average (1 minute) when the case began: what the latencies were measured beside. */
+  load: number;
 }
 /** Server memory (RSS) over a long editing session of the first contract: after 200, 1,000 and 2,000 keystrokes. */
 export interface SessionMemory { name: string; rssMb: { edits: number; mb: number }[] }
@@ -163,6 +171,7 @@ async function openCase(client: TestClient, c: Case, uri: string): Promise<{ doc
 }
 
 async function measureCase(c: Case, index: number, edits: number): Promise<CaseLatency> {
+  const load = loadavg()[0];
   const client = new TestClient();
   try {
     await client.initialize({ initializationOptions: { debounceMs: 0 } });
@@ -171,24 +180,39 @@ async function measureCase(c: Case, index: number, edits: number): Promise<CaseL
 
     const typing: number[] = [];
     const at = c.typingAt(doc.text);
+    const cpu0 = serverCpuMs(client);
     for (let i = 0; i < edits; i++) typing.push(await timed(client, doc, i, requests, () => doc.insert(at + i, c.typed[i % c.typed.length])));
 
     const sentence: number[] = [];
+    const cpu1 = serverCpuMs(client);
     for (let i = 0; i < edits; i++) {
       const end = c.sentenceAt(doc.text, i);
       sentence.push(await timed(client, doc, i, requests, () => doc.insert(end, c.sentence(i))));
     }
+    const cpuPerEdit = { typing: (cpu1 - cpu0) / edits, sentence: (serverCpuMs(client) - cpu1) / edits };
 
     const rssMb = serverRss(client);
-    return { name: c.name, bytes: c.text.length, open, typing: percentiles(typing), sentence: percentiles(sentence), requests: percentiles(requests), brisk: await brisk(c, index, edits), rssMb };
+    return { name: c.name, bytes: c.text.length, open, typing: percentiles(typing), sentence: percentiles(sentence), requests: percentiles(requests), brisk: await brisk(c, index, edits), rssMb, cpuPerEdit, load };
   } finally {
     await client.shutdown();
   }
 }
 
+const serverPid = (client: TestClient): number => (client as unknown as { process: { pid: number } }).process.pid;
+
 function serverRss(client: TestClient): number {
-  const pid = (client as unknown as { process: { pid: number } }).process.pid;
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${serverPid(client)}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+}
+
+/** Linux's clock ticks a second (USER_HZ), the unit of /proc/<pid>/stat's times. */
+const TICKS_PER_SECOND = 100;
+
+/** The server's CPU time so far, user and system, in ms (ticks of 10 ms: read over many edits, not one). */
+function serverCpuMs(client: TestClient): number {
+  // After "pid (name) ", whose name may hold spaces: utime and stime are the 12th and 13th fields.
+  const stat = readFileSync(`/proc/${serverPid(client)}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
 /** 2,000 keystrokes, each waited for, words typed into one clause: what the server keeps must stay bounded. */
