@@ -6,7 +6,7 @@ import type { DocumentModel } from './markdown.js';
 import { formatHours, formatYears } from './messages.js';
 import { findDurations, inHours } from './numbers.js';
 import { conceptTerms, type StrongPoint, type TopicRule } from './rule-data.js';
-import { findTerms } from './terms.js';
+import { findTerms, hasTerm } from './terms.js';
 import type { TopicEvaluation } from './topic-evaluation.js';
 import type { Language, Span } from './types.js';
 import type { Sentence } from './units.js';
@@ -22,8 +22,10 @@ export function contradictions(rule: TopicRule, ev: TopicEvaluation, lang: Langu
   const point = rule.strong.find((p) => p.id === rule.parameter!.check);
   if (!point || point.check !== 'duration') return [];
   const stated: Figure[] = [];
+  const among = rule.parameter.among;
   for (const s of ev.matched) {
     if (FOLLOW_UP_RE.test(s.text)) continue;
+    if (among && !hasTerm(conceptTerms(rule, among, s.lang), s.tokens)) continue;
     const figure = cachedFigure(point, rule, s);
     if (figure) stated.push(figure);
   }

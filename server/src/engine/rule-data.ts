@@ -65,7 +65,11 @@ export interface TopicRule {
   countsFor?: Record<string, CommitmentForm[]>;
   strong: StrongPoint[];
   weak: WeakSignal[];
-  parameter?: { name: string; check: string };
+  /**
+   * The figure that clauses of the topic set (a contradiction is two clauses setting it differently);
+   * `among`: only sentences with this concept set it ("security" for a support period, not the period of any release).
+   */
+  parameter?: { name: string; check: string; among?: string };
   /** Names of the section a missing clause belongs in ("security", "liabilit*"). */
   home?: Record<Language, string[]>;
   missing: Localized;
