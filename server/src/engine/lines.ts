@@ -16,13 +16,19 @@ const LINES_PER_STEP = 100_000;
  * loop over every character, on every edit.
  */
 export function* lineStartsStepwise(text: string): Steps<LineStarts> {
-  // A text has at most one line per character and one more. Memory that is never written is never
-  // touched (the allocation is zeroed lazily by the system), so only the lines found cost memory.
-  const room = new Uint32Array(text.length + 1);
-  let n = 1;
+  // Room for a line every 16 characters (contracts average 35), then for the most a text can have, a
+  // line per character and one more: memory that is never written is never touched (the system zeroes
+  // it lazily), so only the lines found cost memory, and no array is copied more than once.
+  let room = new Uint32Array(Math.min(text.length + 1, 1024 + (text.length >> 4)));
+  let n = 1, untilStep = LINES_PER_STEP;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (n === room.length) {
+      const all = new Uint32Array(text.length + 1);
+      all.set(room);
+      room = all;
+    }
     room[n++] = i + 1;
-    if (n % LINES_PER_STEP === 0) yield;
+    if (--untilStep === 0) { untilStep = LINES_PER_STEP; yield; }
   }
   // A text of few lines keeps a copy of their size, not the whole room.
   return n * 2 > room.length ? room.subarray(0, n) : room.slice(0, n);
