@@ -272,9 +272,12 @@ export function sentenceCommitments(s: Sentence, data: LanguageData, names: Part
 /**
  * The commitment that governs the word at `position`: the marker before it (or the first after it),
  * else the sentence's own party, else what the sentence continues. `previous` is the commitment of the
- * sentence before it in the same paragraph or its list's lead-in.
+ * sentence before it in the same paragraph or its list's lead-in. `ledIn`: the sentence is a list item and
+ * `previous` its lead-in's, which governs the words before the item's own first marker: in "Provider
+ * shall: (b) inform Customer of any vulnerability …, with the mitigation Customer should apply", Provider
+ * informs.
  */
-export function commitmentAt(c: SentenceCommitments, position: number, previous: Commitment | undefined): Commitment | undefined {
+export function commitmentAt(c: SentenceCommitments, position: number, previous: Commitment | undefined, ledIn = false): Commitment | undefined {
   // A marker governs the words of its own clause and, from the main clause, those of the clauses in it;
   // "…, zodat Leverancier kan beoordelen" says nothing of who reports.
   const clause = c.clauses[position] ?? 0;
@@ -283,12 +286,21 @@ export function commitmentAt(c: SentenceCommitments, position: number, previous:
     if (a.clause !== clause && a.clause !== 0) continue;
     if (a.at <= position) anchor = a; else { anchor ??= a; break; }
   }
+  if (ledIn && previous && (!anchor || anchor.at > position)) return previous;
   if (anchor) {
     // "may be disclosed", "will be used": a marker in a sentence that names no party takes the one the text is about.
     if (anchor.party === 'unknown' && !anchor.named && previous && !c.mentionsParty) return { party: previous.party, force: anchor.force };
     return { party: anchor.party, force: anchor.force };
   }
   return c.fallback ?? previous;
+}
+
+/**
+ * Whether a lead-in's duty goes on in its list's items: it states one and stops for them ("Provider
+ * shall:"). A run-in title ("Deletion at DPA Expiration.") commits its items to nothing.
+ */
+export function leadsIntoItems(lead: Sentence, c: SentenceCommitments): boolean {
+  return !c.none && c.anchors.length > 0 && /:\s*$/.test(lead.text);
 }
 
 /** Whether a section's headings make it recitals or background ("Overwegingen", "Background"). */

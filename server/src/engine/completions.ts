@@ -9,7 +9,7 @@
  * standard it names is already named, not with a figure that differs from one the document sets.
  */
 import type { PartyContext } from './checks.js';
-import { commitmentAt, sentenceCommitments } from './commitments.js';
+import { commitmentAt, leadsIntoItems, sentenceCommitments } from './commitments.js';
 import { findDurations, inHours, type Duration } from './numbers.js';
 import type { Clause, TopicEvaluation } from './topic-evaluation.js';
 import type { Span, TextEdit } from './types.js';
@@ -97,7 +97,7 @@ function customersDuty(s: Sentence, at: number, parties: PartyContext): boolean 
   const lead = s.leadInSentence && sentenceCommitments(s.leadInSentence, parties.data, parties.names);
   const previous = lead && !lead.none ? commitmentAt(lead, Infinity, undefined) : undefined;
   const word = s.tokens.findIndex((t) => t.end > at);
-  const owed = commitmentAt(own, word < 0 ? s.tokens.length : word, previous);
+  const owed = commitmentAt(own, word < 0 ? s.tokens.length : word, previous, lead !== undefined && leadsIntoItems(s.leadInSentence!, lead));
   return (owed?.party === 'customer' || owed?.party === 'both') && owed.force === 'duty';
 }
 

@@ -5,7 +5,7 @@
  */
 import { BoundedCache, Interner } from './bounded-cache.js';
 import { longNotice, runCheck, type CheckResult, type PartyContext, type Unbacked } from './checks.js';
-import { commitmentAt, isRecitals, sentenceCommitments, type Commitment, type CommitmentForm, type PartyNames, type SentenceCommitments } from './commitments.js';
+import { commitmentAt, isRecitals, leadsIntoItems, sentenceCommitments, type Commitment, type CommitmentForm, type PartyNames, type SentenceCommitments } from './commitments.js';
 import { compileList, conceptTerms, type LanguageData, type StrongPoint, type TopicRule } from './rule-data.js';
 import { compileTerm, findTerms, hasTerm, type CompiledTerm, type TermMatch } from './terms.js';
 import { tokenize, type Token } from './tokens.js';
@@ -501,16 +501,17 @@ export function* detectTopicsStepwise(rules: TopicRule[], units: Units, ctx: Con
     if (own.none) continue;
     const context = contextOf(s);
     const previous = context ? overallOf(context) : undefined;
+    const ledIn = context !== undefined && context === s.leadInSentence && leadsIntoItems(context, commitmentsOf(context));
     for (const [r, first, firstGroup] of positions) {
       const rule = rules[r];
       let at = first, group = firstGroup;
-      let commitment = commitmentAt(own, at, previous);
+      let commitment = commitmentAt(own, at, previous, ledIn);
       const countedBy = (c: Commitment | undefined, g: number) => (c ? counts(rule, c, ctx, g) : !groupCounts(rule, g) && fragmentCommits(s));
       // A group with narrower forms ("the customer's own passwords") that does not count leaves the later groups to try.
       while (!countedBy(commitment, group) && groupCounts(rule, group)) {
         [at, group] = topicPosition(rule, s, units, ctx, group + 1);
         if (at < 0) { at = first; group = firstGroup; break; }
-        commitment = commitmentAt(own, at, previous);
+        commitment = commitmentAt(own, at, previous, ledIn);
       }
       const counted = countedBy(commitment, group);
       trace?.(rule.id, s, commitment, counted);
