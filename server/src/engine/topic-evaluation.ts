@@ -75,10 +75,17 @@ const aliasedConcepts = (rule: TopicRule, ctx: Context): string[] => (abbreviati
  * Whether a full name ends in a term of the concept, its head noun: "Protected Health Information" is
  * information, "Good Clinical Practice" is a practice (though "good" is the stem of "goods").
  */
-function namesAsHead(name: string, own: CompiledTerm[], lang: Language): boolean {
-  const tokens = tokenize(name, lang);
-  return findTerms(own, tokens).some((h) => h.last === tokens.length - 1);
+function namesAsHead(name: string, conceptKey: string, own: CompiledTerm[], lang: Language): boolean {
+  const key = `${conceptKey}\u0001${name}`;
+  let named = headNames.get(key);
+  if (named === undefined) {
+    const tokens = tokenize(name, lang);
+    headNames.set(key, (named = findTerms(own, tokens).some((h) => h.last === tokens.length - 1)));
+  }
+  return named;
 }
+/** By concept and name: every keystroke asks again for every concept. */
+const headNames = new BoundedCache<string, boolean>(20_000);
 
 function conceptOf(rule: TopicRule, concept: string, lang: Language, ctx: Context): CompiledTerm[] {
   const key = `${rule.id}:${concept}:${lang}`;
@@ -92,7 +99,7 @@ function conceptOf(rule: TopicRule, concept: string, lang: Language, ctx: Contex
     for (const d of byMeaning ? ctx.definitions : abbreviationsOf(ctx)) {
       if (seen.has(d.term)) continue;
       // An abbreviation is its full name, for every concept; a defined term stands for what its meaning names, where the topic says so.
-      if ((d.standsFor && namesAsHead(d.standsFor, own, lang)) || (byMeaning && d.meaning && names(d.meaning, key, own, lang))) { seen.add(d.term); terms.push(compileTerm(d.term, lang)); }
+      if ((d.standsFor && namesAsHead(d.standsFor, key, own, lang)) || (byMeaning && d.meaning && names(d.meaning, key, own, lang))) { seen.add(d.term); terms.push(compileTerm(d.term, lang)); }
     }
     ctx.aliasCache.set(key, terms);
   }
