@@ -9,6 +9,7 @@ import { FixRefused, readForFix, writeFixed } from '../../server/src/cli/fix.js'
 import { analyze } from '../../server/src/engine/analyze.js';
 import { applyEdits, fixAllEdits } from '../../server/src/engine/fixes.js';
 import { keepsWords } from '../../server/src/engine/completions.js';
+import { insertedSpans } from '../support/fix-check.js';
 
 const CONTRACT = `# Hosting Agreement
 
@@ -182,8 +183,12 @@ const CSA = join(CORPUS, 'open', 'commonpaper__cloud-service-agreement.md');
 test('the Common Paper agreement: clauses join its list as items, and "each party\'s" duty gets no completion', { skip: existsSync(CSA) ? false : '../shared/corpus is not beside the project' }, () => {
   const text = readFileSync(CSA, 'utf8');
   const r = analyze(text);
-  const fixed = applyEdits(text, fixAllEdits(r.fixContext, r.findings));
+  const edits = fixAllEdits(r.fixContext, r.findings);
+  const fixed = applyEdits(text, edits);
   assert.ok(keepsWords(text, fixed), 'every word the drafter wrote is still there, in order');
+  const inserted = insertedSpans(edits);
+  const onInserted = analyze(fixed).findings.filter((f) => f.messageId !== 'missing' && inserted.some((s) => f.span.start >= s.start && f.span.end <= s.end));
+  assert.deepEqual(onInserted.map((f) => `${f.ruleId}/${f.messageId}`), [], "an inserted item is not read as its sibling's: the vulnerability clause's 5 days are no deadline for notifying incidents");
   assert.match(fixed, /id="3\.2">Prohibited Data\.<\/span>[^\n]*\n\n {4}3\. [A-Z][a-z ]+\. Provider shall /, 'the next item under "3. Privacy & Security"');
   assert.match(fixed, /\n11A\. [A-Z][^\n]*\n\n(?!11A\.1)[^\n]+\n\n(?:11B\. [^\n]*\n\n[^\n]+\n\n)*12\. <span class="header_2" id="12">General Terms/, 'new articles before "12. General Terms", not as ## sections');
   assert.doesNotMatch(fixed, /^## /m);

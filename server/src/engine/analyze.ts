@@ -147,6 +147,7 @@ export function* analyzeStepwise(source: string, settings: Settings = {}, option
   const titleSpan = titleLine(model);
   const detected = yield* detectTopicsStepwise([...data.topics.values()], units, ctx);
   ctx.sharedSentences = sentencesOfSeveralTopics(detected);
+  ctx.detected = new Set([...detected.values()].flat());
   for (const id of TOPIC_IDS) {
     yield;
     const rule = data.topics.get(id)!;

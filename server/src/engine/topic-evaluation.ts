@@ -44,6 +44,8 @@ export interface Context {
   absentAnnexes: string[];
   /** Where sentences start that speak of several topics: no completion goes there. */
   sharedSentences?: Set<number>;
+  /** The sentences some topic's detection found: another topic's list item is no part of this topic's clause. */
+  detected?: Set<Sentence>;
 }
 
 /** Whether a definition's meaning names a concept, by meaning and then concept: every edit reads the same definitions again. */
@@ -373,6 +375,24 @@ function scopeOf(group: Sentence[], all: Sentence[], units: Units, speaksOf: (bl
   return all.length <= 40 ? all : group;
 }
 
+/**
+ * A clause's scope without the list items beside it that are other topics' clauses: among the items
+ * "8. Incident notification. … within 24 hours" and "12. Vulnerability handling. … inform Customer within
+ * 5 days", the five days are item 12's, not a deadline for notifying incidents. A paragraph after the
+ * clause that shares words with another topic ("Each notice describes the vulnerability") stays in it.
+ * The same array when nothing goes.
+ */
+function withoutOtherItems(scope: Sentence[], stated: Sentence[], matched: Sentence[], ctx: Context, units: Units): Sentence[] {
+  const detected = ctx.detected;
+  if (!detected || scope.length === stated.length) return scope;
+  let own: Set<Sentence> | undefined, blocks: Set<number> | undefined;
+  const otherItem = (s: Sentence) => detected.has(s)
+    && !(own ??= new Set([...matched, ...stated])).has(s)
+    && !(blocks ??= new Set(stated.map((x) => x.blockIndex))).has(s.blockIndex)
+    && (s.leadInSentence !== undefined || units.itemParent(s.blockIndex) >= 0);
+  return scope.some(otherItem) ? scope.filter((s) => !otherItem(s)) : scope;
+}
+
 /** The sentences with the definitions of the terms they use; the same array when that adds none (callers only read it). */
 function withDefinitions(sentences: Sentence[], ctx: Context, units: Units): Sentence[] {
   const index = definitionIndex(ctx, units);
@@ -572,7 +592,7 @@ export function evaluateTopic(rule: TopicRule, matched: Sentence[], units: Units
   const speaksOf = (blockIndex: number) => (matchedBlocks ??= new Set(matched.map((s) => s.blockIndex))).has(blockIndex);
   const clauses: Clause[] = groupClauses(matched).map((group) => {
     const stated = withItems(group, units);
-    const scope = scopeOf(stated, sectionIndex.get(group[0].section.index) ?? group, units, speaksOf);
+    const scope = withoutOtherItems(scopeOf(stated, sectionIndex.get(group[0].section.index) ?? group, units, speaksOf), stated, matched, ctx, units);
     return cachedClause(rule, group, stated, scope, ctx, units, () => evaluateClause(rule, group, stated, scope, ctx, units));
   });
 
