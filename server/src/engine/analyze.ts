@@ -146,8 +146,7 @@ export function* analyzeStepwise(source: string, settings: Settings = {}, option
   const evaluations = new Map<TopicId, TopicEvaluation>();
   const titleSpan = titleLine(model);
   const detected = yield* detectTopicsStepwise([...data.topics.values()], units, ctx);
-  ctx.sharedSentences = sentencesOfSeveralTopics(detected);
-  ctx.detected = new Set([...detected.values()].flat());
+  ({ all: ctx.detected, shared: ctx.sharedSentences } = detectedSentences(detected));
   for (const id of TOPIC_IDS) {
     yield;
     const rule = data.topics.get(id)!;
@@ -168,16 +167,15 @@ export function* analyzeStepwise(source: string, settings: Settings = {}, option
   return { language, type, typeSource, regimes, regimesSource, topics, findings, model, evaluations, parties, applicable, fixContext, ...(declared.standardText && { standardText: declared.standardText }) };
 }
 
-/** The blocks' text joined by line breaks, as far as `length` characters. */
 /**
- * Where the sentences that speak of more than one topic start. Words added to such a sentence for one
- * topic can change what it says of the other ("appropriate measures to address the breach, including
- * measures to mitigate"): no completion is offered there.
+ * The sentences some topic's detection found, and where those that speak of more than one topic start.
+ * Words added to such a sentence for one topic can change what it says of the other ("appropriate
+ * measures to address the breach, including measures to mitigate"): no completion is offered there.
  */
-function sentencesOfSeveralTopics(detected: Map<TopicId, Sentence[]>): Set<number> {
-  const seen = new Set<number>(), shared = new Set<number>();
-  for (const sentences of detected.values()) for (const s of sentences) (seen.has(s.span.start) ? shared : seen).add(s.span.start);
-  return shared;
+function detectedSentences(detected: Map<TopicId, Sentence[]>): { all: Set<Sentence>; shared: Set<number> } {
+  const all = new Set<Sentence>(), shared = new Set<number>();
+  for (const sentences of detected.values()) for (const s of sentences) { if (all.has(s)) shared.add(s.span.start); else all.add(s); }
+  return { all, shared };
 }
 
 /** An inferred type worth declaring: named with why, so that a drafter can confirm or correct it. */

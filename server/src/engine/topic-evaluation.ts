@@ -73,6 +73,9 @@ function abbreviationsOf(ctx: Context): Definition[] {
 /** The concepts of a rule that a defined term of the document may stand for. */
 const aliasedConcepts = (rule: TopicRule, ctx: Context): string[] => (abbreviationsOf(ctx).length ? Object.keys(rule.concepts) : rule.aliases ?? []);
 
+/** By concept and name: every keystroke asks again for every concept. */
+const headNames = new BoundedCache<string, boolean>(20_000);
+
 /**
  * Whether a full name ends in a term of the concept, its head noun: "Protected Health Information" is
  * information, "Good Clinical Practice" is a practice (though "good" is the stem of "goods").
@@ -86,8 +89,6 @@ function namesAsHead(name: string, conceptKey: string, own: CompiledTerm[], lang
   }
   return named;
 }
-/** By concept and name: every keystroke asks again for every concept. */
-const headNames = new BoundedCache<string, boolean>(20_000);
 
 function conceptOf(rule: TopicRule, concept: string, lang: Language, ctx: Context): CompiledTerm[] {
   const key = `${rule.id}:${concept}:${lang}`;
@@ -382,12 +383,12 @@ function scopeOf(group: Sentence[], all: Sentence[], units: Units, speaksOf: (bl
  * clause that shares words with another topic ("Each notice describes the vulnerability") stays in it.
  * The same array when nothing goes.
  */
-function withoutOtherItems(scope: Sentence[], stated: Sentence[], matched: Sentence[], ctx: Context, units: Units): Sentence[] {
+function withoutOtherItems(scope: Sentence[], stated: Sentence[], isMatched: (s: Sentence) => boolean, ctx: Context, units: Units): Sentence[] {
   const detected = ctx.detected;
   if (!detected || scope.length === stated.length) return scope;
-  let own: Set<Sentence> | undefined, blocks: Set<number> | undefined;
-  const otherItem = (s: Sentence) => detected.has(s)
-    && !(own ??= new Set([...matched, ...stated])).has(s)
+  let blocks: Set<number> | undefined;
+  // A stated sentence is in its own block, so the block test keeps the clause's items too.
+  const otherItem = (s: Sentence) => detected.has(s) && !isMatched(s)
     && !(blocks ??= new Set(stated.map((x) => x.blockIndex))).has(s.blockIndex)
     && (s.leadInSentence !== undefined || units.itemParent(s.blockIndex) >= 0);
   return scope.some(otherItem) ? scope.filter((s) => !otherItem(s)) : scope;
@@ -588,11 +589,12 @@ function sentenceAliases(rules: TopicRule[], units: Units, ctx: Context): (s: Se
 export function evaluateTopic(rule: TopicRule, matched: Sentence[], units: Units, ctx: Context, sectionIndex: Map<number, Sentence[]>): TopicEvaluation {
   if (!matched.length) return { status: 'missing', clauses: [], best: null, matched };
 
-  let matchedBlocks: Set<number> | undefined;
+  let matchedBlocks: Set<number> | undefined, matchedSentences: Set<Sentence> | undefined;
   const speaksOf = (blockIndex: number) => (matchedBlocks ??= new Set(matched.map((s) => s.blockIndex))).has(blockIndex);
+  const isMatched = (s: Sentence) => (matchedSentences ??= new Set(matched)).has(s);
   const clauses: Clause[] = groupClauses(matched).map((group) => {
     const stated = withItems(group, units);
-    const scope = withoutOtherItems(scopeOf(stated, sectionIndex.get(group[0].section.index) ?? group, units, speaksOf), stated, matched, ctx, units);
+    const scope = withoutOtherItems(scopeOf(stated, sectionIndex.get(group[0].section.index) ?? group, units, speaksOf), stated, isMatched, ctx, units);
     return cachedClause(rule, group, stated, scope, ctx, units, () => evaluateClause(rule, group, stated, scope, ctx, units));
   });
 
